@@ -1,0 +1,77 @@
+# tinytrap build. `make` builds build/posix/tinytrapd from config/posix_defconfig;
+# `make CONFIG=name` builds config/name_defconfig into build/name/.
+# Main targets: all, run, test, bench, size, fuzz, menuconfig, savedefconfig, <name>_defconfig, clean.
+
+CONFIG ?= posix
+BUILD := build/$(CONFIG)
+CC ?= cc
+KCONFIG_CONF ?= kconfig-conf
+KCONFIG_MCONF ?= kconfig-mconf
+
+WARN := -Wall -Wextra -Werror
+CORE_CFLAGS := -std=c99 -pedantic $(WARN) -O2 -g -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
+PORT_CFLAGS := -std=c99 $(WARN) -O2 -g -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
+
+CORE_SRC := $(sort $(wildcard core/src/*.c))
+CORE_OBJ := $(patsubst core/src/%.c,$(BUILD)/core/%.o,$(CORE_SRC))
+POSIX_SRC := $(sort $(wildcard port/posix/*.c))
+POSIX_OBJ := $(patsubst port/posix/%.c,$(BUILD)/posix/%.o,$(POSIX_SRC))
+HEADERS := $(wildcard core/include/tinytrap/*.h) $(wildcard core/src/*.h)
+
+.PHONY: all run test bench size fuzz menuconfig savedefconfig clean deps check-core
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/tinytrapd
+
+# --- Kconfig: .config from the defconfig, then the generated header ----------------------------
+$(BUILD)/.config: config/$(CONFIG)_defconfig Kconfig
+	@mkdir -p $(BUILD)
+	@KCONFIG_CONFIG=$@ $(KCONFIG_CONF) --defconfig=config/$(CONFIG)_defconfig Kconfig >/dev/null
+
+$(BUILD)/tt_autoconf.h: $(BUILD)/.config
+	@mkdir -p $(BUILD)/include/config
+	@cd $(BUILD) && KCONFIG_CONFIG=.config KCONFIG_AUTOHEADER=tt_autoconf.h \
+	  KCONFIG_AUTOCONFIG=include/config/auto.conf $(KCONFIG_CONF) --silentoldconfig $(CURDIR)/Kconfig
+	@touch $@
+
+%_defconfig:
+	@$(MAKE) --no-print-directory CONFIG=$* $(BUILD:build/$(CONFIG)=build/$*)/tt_autoconf.h
+
+menuconfig: $(BUILD)/.config
+	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_MCONF) Kconfig
+	@rm -f $(BUILD)/tt_autoconf.h
+
+savedefconfig: $(BUILD)/.config
+	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_CONF) --savedefconfig=config/$(CONFIG)_defconfig Kconfig
+
+# --- core and the POSIX daemon -------------------------------------------------------------------
+$(BUILD)/core/%.o: core/src/%.c $(HEADERS) $(BUILD)/tt_autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) -c $< -o $@
+
+$(BUILD)/libtinytrap.a: $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/posix/%.o: port/posix/%.c $(HEADERS) $(wildcard port/posix/*.h) $(BUILD)/tt_autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) $(PORT_CFLAGS) -Iport/posix -c $< -o $@
+
+$(BUILD)/tinytrapd: $(POSIX_OBJ) $(BUILD)/libtinytrap.a
+	$(CC) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a
+
+# --- the two newcomer commands -------------------------------------------------------------------
+deps:
+	@scripts/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/tinytrapd -f -Lo -C -c config/example-tinytrapd.conf udp:10162 udp6:10162
+
+test: deps
+	@scripts/run-tests.sh
+
+include tests/tests.mk
+
+clean:
+	rm -rf build

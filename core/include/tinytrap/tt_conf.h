@@ -1,0 +1,71 @@
+/*
+ * tt_conf.h - the receiver's run-time configuration: what it accepts and from whom.
+ *
+ * A struct tt_conf is caller-owned and read-only for the receiver, which keeps a pointer to it.
+ * Hosted ports fill it from snmptrapd.conf-style lines (tt_conf_line), boards from strings
+ * compiled in; both end in the same calls. Reloading builds a second tt_conf and hands it to
+ * tt_rx_set_conf(), so a bad file never touches the live one.
+ *
+ * It does not read files, resolve host names or know about outputs: directives that belong to a
+ * port (format2, traphandle, logOption, ...) are returned to the caller as TT_CONF_NOT_CORE.
+ */
+#ifndef TT_CONF_H
+#define TT_CONF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tt_options.h"
+#include "tt_types.h"
+
+/* What a notification may be used for (snmptrapd's TYPES: log, execute, net). */
+#define TT_USE_LOG 0x01
+#define TT_USE_EXECUTE 0x02
+#define TT_USE_NET 0x04
+#define TT_USE_ALL (TT_USE_LOG | TT_USE_EXECUTE | TT_USE_NET)
+
+/* The longest OID restriction an authCommunity entry can hold (content octets). */
+#define TT_CONF_OID_MAX 64
+
+/* One authCommunity line. */
+struct tt_community {
+	uint8_t name[CONFIG_TT_COMMUNITY_MAX_LEN]; /* community octets */
+	uint8_t name_len;
+	uint8_t uses;                 /* TT_USE_* allowed for matching notifications */
+	uint8_t oid_len;              /* 0: any snmpTrapOID */
+	struct tt_prefix source;      /* family TT_AF_NONE: any source ("default") */
+	uint8_t oid[TT_CONF_OID_MAX]; /* snmpTrapOID subtree (content octets) */
+};
+
+/* The whole configuration of the core. */
+struct tt_conf {
+	uint8_t disable_authorization; /* 1: accept every community, for every use */
+	uint8_t n_communities;         /* entries used in communities[] */
+	struct tt_community communities[CONFIG_TT_MAX_COMMUNITIES];
+};
+
+/* Results of tt_conf_line besides the tt_err codes. */
+#define TT_CONF_NOT_CORE 1 /* the line is valid syntax for a directive the core does not own */
+
+/* Empties *c: no community, authorization on (so nothing is accepted yet). */
+void tt_conf_init(struct tt_conf *c);
+
+/* Adds an authCommunity entry: uses (TT_USE_*), the community (1..CONFIG_TT_COMMUNITY_MAX_LEN
+ * octets), an optional source prefix (NULL = any) and an optional snmpTrapOID subtree
+ * (oid_len 0 = any; at most TT_CONF_OID_MAX octets). Returns TT_OK, TT_ERR_FULL or
+ * TT_ERR_INVALID. */
+int tt_conf_add_community(struct tt_conf *c, uint8_t uses, const uint8_t *name, size_t name_len,
+                          const struct tt_prefix *source, const uint8_t *oid, size_t oid_len);
+
+/* Applies one line of snmptrapd.conf syntax. Blank lines and '#' comments return TT_OK.
+ * Core directives: "authCommunity TYPES COMMUNITY [SOURCE [OID]]" (SOURCE: "default", an IPv4
+ * or IPv6 address, optionally "/bits"; OID: dotted numeric) and "disableAuthorization yes|no".
+ * Any other first word returns TT_CONF_NOT_CORE, for the port to handle. On an error a
+ * negative tt_err is returned and a message naming the problem is written to err (errcap
+ * octets, NUL-terminated). */
+int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, size_t errcap);
+
+/* Parses "a.b.c.d", an IPv6 address or either with "/bits" into *p; "default" gives the
+ * any-prefix. Returns TT_OK or TT_ERR_INVALID (host names are not resolved here). */
+int tt_prefix_parse(const char *text, size_t len, struct tt_prefix *p);
+
+#endif /* TT_CONF_H */

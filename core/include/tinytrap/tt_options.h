@@ -1,0 +1,58 @@
+/*
+ * tt_options.h - the one options header of the tinytrap core.
+ *
+ * It pulls in the configuration (a file named by TT_CONFIG_FILE, or the header that the Kconfig
+ * tools generate, tt_autoconf.h, when TT_HAVE_AUTOCONF is defined), then supplies a default for
+ * every CONFIG_TT_* option that was not set - equal to the Kconfig default - and checks every
+ * value against the range the Kconfig file declares. It holds no code.
+ */
+#ifndef TT_OPTIONS_H
+#define TT_OPTIONS_H
+
+#if defined(TT_CONFIG_FILE)
+#include TT_CONFIG_FILE
+#elif defined(TT_HAVE_AUTOCONF)
+#include "tt_autoconf.h"
+#endif
+
+/* Defaults: keep equal to the "default" lines of Kconfig (tests/unit/test_options.c checks). */
+#ifndef CONFIG_TT_MAX_MSG_SIZE
+#define CONFIG_TT_MAX_MSG_SIZE 1500
+#endif
+#ifndef CONFIG_TT_MAX_VARBINDS
+#define CONFIG_TT_MAX_VARBINDS 32
+#endif
+#ifndef CONFIG_TT_MAX_COMMUNITIES
+#define CONFIG_TT_MAX_COMMUNITIES 4
+#endif
+#ifndef CONFIG_TT_COMMUNITY_MAX_LEN
+#define CONFIG_TT_COMMUNITY_MAX_LEN 32
+#endif
+#ifndef CONFIG_TT_DEDUP_RING
+#define CONFIG_TT_DEDUP_RING 16
+#endif
+#ifndef CONFIG_TT_DEDUP_WINDOW_S
+#define CONFIG_TT_DEDUP_WINDOW_S 60
+#endif
+
+/* Range checks: keep equal to the "range" lines of Kconfig. */
+#if CONFIG_TT_MAX_MSG_SIZE < 484 || CONFIG_TT_MAX_MSG_SIZE > 65507
+#error "CONFIG_TT_MAX_MSG_SIZE must be 484..65507 (RFC 3417 minimum to the largest UDP payload)"
+#endif
+#if CONFIG_TT_MAX_VARBINDS < 2 || CONFIG_TT_MAX_VARBINDS > 1024
+#error "CONFIG_TT_MAX_VARBINDS must be 2..1024"
+#endif
+#if CONFIG_TT_MAX_COMMUNITIES < 1 || CONFIG_TT_MAX_COMMUNITIES > 64
+#error "CONFIG_TT_MAX_COMMUNITIES must be 1..64"
+#endif
+#if CONFIG_TT_COMMUNITY_MAX_LEN < 1 || CONFIG_TT_COMMUNITY_MAX_LEN > 255
+#error "CONFIG_TT_COMMUNITY_MAX_LEN must be 1..255"
+#endif
+#if CONFIG_TT_DEDUP_RING < 0 || CONFIG_TT_DEDUP_RING > 1024
+#error "CONFIG_TT_DEDUP_RING must be 0..1024"
+#endif
+#if CONFIG_TT_DEDUP_WINDOW_S < 1 || CONFIG_TT_DEDUP_WINDOW_S > 3600
+#error "CONFIG_TT_DEDUP_WINDOW_S must be 1..3600"
+#endif
+
+#endif /* TT_OPTIONS_H */

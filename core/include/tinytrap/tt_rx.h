@@ -1,0 +1,129 @@
+/*
+ * tt_rx.h - the receiver: one datagram in, one decision out.
+ *
+ *     const struct tt_rx_result *r = tt_rx_input(rx, datagram, len, &from, now_ms);
+ *
+ * All state lives in one caller-owned struct tt_rx whose size is fixed by CONFIG_TT_* values;
+ * firmware declares it static, tests declare many. The core never allocates, never asks the OS
+ * for anything, and takes the time as an argument. The result says whether to deliver the
+ * notification, only send a reply, or drop the datagram (and why); an inform's Response is
+ * built in rx's reply buffer. The caller sends the reply only after every output accepted the
+ * alert, then calls tt_rx_delivered() so that a retransmission is acknowledged again without
+ * being forwarded twice.
+ *
+ * It does not render alerts (tt_render.h) or move datagrams (the ports do).
+ */
+#ifndef TT_RX_H
+#define TT_RX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tt_options.h"
+#include "tt_types.h"
+#include "tt_ber.h"
+#include "tt_conf.h"
+#include "tt_notification.h"
+
+/* What the caller does with the datagram. */
+enum tt_verdict {
+	TT_VERDICT_DROP = 0,       /* nothing to do; see reason */
+	TT_VERDICT_DELIVER = 1,    /* forward the notification; then send reply if there is one */
+	TT_VERDICT_REPLY_ONLY = 2  /* only send the reply (an inform already delivered) */
+};
+
+/* Why a datagram was dropped (or TT_REASON_NONE). Each is counted in rx->stats.dropped[]. */
+enum tt_reason {
+	TT_REASON_NONE = 0,
+	TT_REASON_TOO_BIG,          /* larger than CONFIG_TT_MAX_MSG_SIZE */
+	TT_REASON_PARSE,            /* ASN.1/BER decoding failed (detail says how) */
+	TT_REASON_BAD_VERSION,      /* msgVersion is not 0 (v1) or 1 (v2c) */
+	TT_REASON_BAD_COMMUNITY,    /* no authCommunity entry holds this community */
+	TT_REASON_NOT_AUTHORIZED,   /* the community is known but its SOURCE/OID restriction refuses */
+	TT_REASON_UNEXPECTED_PDU,   /* a PDU other than Trap, SNMPv2-Trap or InformRequest */
+	TT_REASON_TOO_MANY_VARBINDS,/* more than CONFIG_TT_MAX_VARBINDS varbinds */
+	TT_REASON_BAD_V1_TRAP,      /* a v1 trap that cannot be translated (generic-trap outside
+	                               0..6, negative specific-trap, enterprise too long) */
+	TT_REASON_COUNT
+};
+
+/* Counters; all wrap at 2^32. */
+struct tt_rx_stats {
+	uint32_t packets;          /* datagrams given to tt_rx_input */
+	uint32_t delivered;        /* verdicts TT_VERDICT_DELIVER */
+	uint32_t traps_v1;         /* delivered SNMPv1 Trap-PDUs */
+	uint32_t traps_v2;         /* delivered SNMPv2-Trap PDUs */
+	uint32_t informs;          /* delivered InformRequest PDUs */
+	uint32_t duplicates;       /* informs already delivered, acknowledged again only */
+	uint32_t responses;        /* Response PDUs built */
+	uint32_t too_big_responses;/* of which tooBig (RFC 3416 §4.2.7) */
+	uint32_t no_response;      /* informs delivered whose Response could not be built at all */
+	uint32_t no_uptime;        /* delivered without a proper sysUpTime.0 */
+	uint32_t no_trap_oid;      /* delivered without a proper snmpTrapOID.0 */
+	uint32_t dropped[TT_REASON_COUNT]; /* drops by reason */
+};
+
+/* The result of one tt_rx_input call; valid until the next call with the same rx. */
+struct tt_rx_result {
+	enum tt_verdict verdict;
+	enum tt_reason reason;     /* TT_REASON_NONE unless dropped */
+	int detail;                /* the tt_err behind TT_REASON_PARSE (and a few others), else 0 */
+	uint8_t uses;              /* TT_USE_* the notification may be used for */
+	const struct tt_notification *note; /* the notification when delivered, else NULL */
+	const uint8_t *reply;      /* datagram to send back to the source, or NULL */
+	size_t reply_len;
+};
+
+/* One delivered inform remembered by the de-duplication ring. */
+struct tt_dedup_entry {
+	uint64_t when_ms;          /* when it was delivered */
+	struct tt_addr from;       /* its source */
+	int32_t request_id;
+	uint32_t hash;             /* FNV-1a of the PDU octets: a reused request-id is no duplicate */
+};
+
+/* The receiver state. Treat every field as private except stats. */
+struct tt_rx {
+	const struct tt_conf *conf;
+	struct tt_rx_stats stats;
+	struct tt_rx_result result;
+	struct tt_notification note;
+	struct tt_varbind varbinds[CONFIG_TT_MAX_VARBINDS + 5];
+	/* snmpTrapOID.0 value of a translated v1 trap: enterprise.0.specific */
+	uint8_t v1_trap_oid[TT_OID_MAX_LEN + 6];
+	/* the inform the last result asked the caller to deliver, for tt_rx_delivered() */
+	struct tt_dedup_entry pending;
+	uint8_t pending_valid;
+	uint16_t max_reply;        /* largest Response to build (see tt_rx_set_max_reply) */
+#if CONFIG_TT_DEDUP_RING > 0
+	struct tt_dedup_entry dedup[CONFIG_TT_DEDUP_RING];
+	uint16_t dedup_next;
+#endif
+	uint8_t reply[CONFIG_TT_MAX_MSG_SIZE];
+};
+
+/* Prepares *rx to receive with configuration conf (which must outlive rx or be replaced). */
+void tt_rx_init(struct tt_rx *rx, const struct tt_conf *conf);
+
+/* Switches rx to another configuration, keeping counters and the de-duplication ring. */
+void tt_rx_set_conf(struct tt_rx *rx, const struct tt_conf *conf);
+
+/* Limits the size of Responses built from now on to max octets (at most, and by default,
+ * CONFIG_TT_MAX_MSG_SIZE), e.g. to a path MTU: a Response that would be larger becomes the
+ * tooBig Response of RFC 3416 §4.2.7 (empty varbinds, error-status tooBig). */
+void tt_rx_set_max_reply(struct tt_rx *rx, size_t max);
+
+/* Decides what to do with one datagram of len octets from `from`, received at now_ms (any
+ * monotonic millisecond clock). The datagram buffer stays the caller's; the core may modify it
+ * in place (SNMPv3 decryption). The returned result lives in rx. */
+const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size_t len,
+                                       const struct tt_addr *from, uint64_t now_ms);
+
+/* Confirms that the notification of the last TT_VERDICT_DELIVER result was accepted by every
+ * output: an inform is remembered so that its retransmissions are acknowledged but not
+ * delivered again. Call it before sending the reply; calling it for a trap does nothing. */
+void tt_rx_delivered(struct tt_rx *rx, uint64_t now_ms);
+
+/* Returns the lower-case name of a drop reason ("bad community"). */
+const char *tt_reason_name(enum tt_reason r);
+
+#endif /* TT_RX_H */

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that building, running and testing tinytrap need, and only the
+# ones that are missing. Uses apt-get directly as root, through sudo otherwise.
+set -euo pipefail
+
+pkgs=(
+  build-essential            # gcc, make
+  kconfig-frontends-nox      # kconfig-conf, kconfig-mconf: .config -> tt_autoconf.h
+  libcmocka-dev              # unit tests
+  clang libclang-rt-14-dev llvm  # ASan/UBSan builds and the libFuzzer target
+  snmp snmptrapd             # Net-SNMP senders for interop tests, snmptrapd for the bench
+  gcc-arm-none-eabi libnewlib-arm-none-eabi  # the Cortex-M3 portability check
+  binutils                   # nm for the no-heap check
+  python3                    # test helpers
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

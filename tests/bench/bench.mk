@@ -1,0 +1,1 @@
+# bench targets: to be written

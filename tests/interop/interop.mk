@@ -1,0 +1,1 @@
+# interop targets: to be written

@@ -1,0 +1,1 @@
+# unit targets: to be written
