@@ -18,7 +18,7 @@ POSIX_SRC := $(sort $(wildcard port/posix/*.c))
 POSIX_OBJ := $(patsubst port/posix/%.c,$(BUILD)/posix/%.o,$(POSIX_SRC))
 HEADERS := $(wildcard core/include/tinytrap/*.h) $(wildcard core/src/*.h)
 
-.PHONY: all run test bench size fuzz menuconfig savedefconfig clean deps check-core
+.PHONY: all run test bench size menuconfig savedefconfig clean deps
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/tinytrapd
@@ -35,7 +35,7 @@ $(BUILD)/tt_autoconf.h: $(BUILD)/.config
 	@touch $@
 
 %_defconfig:
-	@$(MAKE) --no-print-directory CONFIG=$* $(BUILD:build/$(CONFIG)=build/$*)/tt_autoconf.h
+	@$(MAKE) --no-print-directory CONFIG=$* build/$*/tt_autoconf.h
 
 menuconfig: $(BUILD)/.config
 	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_MCONF) Kconfig
@@ -75,3 +75,6 @@ include tests/tests.mk
 
 clean:
 	rm -rf build
+
+size:
+	@scripts/size.sh

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# make size: the core's flash, RAM and stack on a Cortex-M3 (-Os, default options of
+# tt_options.h, without Mbed TLS), and the receiver state of the host build. DESIGN.md budgets:
+# flash <= 24 KiB, struct tt_rx <= 16 KiB, tt_rx_input stack <= 2 KiB plus crypto calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=build/size
+rm -rf "$out"; mkdir -p "$out"
+CC=arm-none-eabi-gcc
+FLAGS=(-std=c99 -mcpu=cortex-m3 -mthumb -Os -ffreestanding -ffunction-sections -Wall -Wextra -Werror
+       -Icore/include -fcallgraph-info=su)
+for f in core/src/*.c; do
+  "$CC" "${FLAGS[@]}" -c "$f" -o "$out/$(basename "${f%.c}").o"
+done
+cat > "$out/state.c" <<'C'
+#include "tinytrap/tinytrap.h"
+char tt_size_rx[sizeof(struct tt_rx)];
+char tt_size_conf[sizeof(struct tt_conf)];
+C
+"$CC" "${FLAGS[@]}" -c "$out/state.c" -o "$out/state.o"
+echo "Core on Cortex-M3 (-Os, default CONFIG_TT_* values, Mbed TLS not included):"
+arm-none-eabi-size -t $(ls "$out"/*.o | grep -v state.o) | sed 's/^/  /'
+text=$(arm-none-eabi-size -t $(ls "$out"/*.o | grep -v state.o) | awk '/\(TOTALS\)/{print $1 + $2}')
+echo "  flash (text + data): $text bytes (budget 24576)"
+arm-none-eabi-nm -S "$out/state.o" | while read -r _ size _ name; do
+  case $name in
+    tt_size_rx) echo "  sizeof struct tt_rx: $((16#$size)) bytes (budget 16384)" ;;
+    tt_size_conf) echo "  sizeof struct tt_conf: $((16#$size)) bytes" ;;
+  esac
+done
+python3 scripts/stack_usage.py tt_rx_input "$out"/*.ci | sed 's/^/  stack /'
