@@ -25,6 +25,11 @@ void tt_sb_uint(struct tt_sb *sb, uint64_t v, unsigned width, char pad);
 void tt_sb_int(struct tt_sb *sb, int64_t v);
 /* Two upper-case hex digits. */
 void tt_sb_hex2(struct tt_sb *sb, uint8_t v);
+/* Inserts n copies of c at position pos (pos <= len), moving what follows to the right; octets
+ * pushed past cap - 1 are lost, as if they had never fitted. For padding a field in place. */
+void tt_sb_insert(struct tt_sb *sb, size_t pos, size_t n, char c);
+/* Forgets everything appended after the first len octets (len <= sb->len). */
+void tt_sb_trunc(struct tt_sb *sb, size_t len);
 /* NUL-terminates and returns len as an int (saturated at INT32_MAX). */
 int tt_sb_done(struct tt_sb *sb);
 
