@@ -1,0 +1,408 @@
+/*
+ * net.c - tinytrapd's UDP sockets and reverse-DNS cache (see net.h).
+ *
+ * What it does: socket set-up, batched receive with the local destination address, replies
+ * from the right address, sockaddr <-> struct tt_addr.
+ *
+ * What it does not do: allocate (glibc's getaddrinfo at start-up and getnameinfo aside), or
+ * interpret datagrams.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "net.h"
+
+#if CONFIG_TT_MAX_MSG_SIZE >= NET_RXBUF
+#error "NET_RXBUF must exceed CONFIG_TT_MAX_MSG_SIZE so that oversized datagrams are seen whole"
+#endif
+
+/* Room for IPV6_PKTINFO (or IP_PKTINFO) plus SO_RXQ_OVFL. */
+#define CTL_SPACE (CMSG_SPACE(sizeof(struct in6_pktinfo)) + CMSG_SPACE(sizeof(uint32_t)) + 64)
+
+union ctl_buf {
+	char buf[CTL_SPACE];
+	struct cmsghdr align;
+};
+
+static uint8_t rxbuf[NET_BATCH][NET_RXBUF];
+static struct mmsghdr msgs[NET_BATCH];
+static struct iovec iovs[NET_BATCH];
+static struct sockaddr_storage froms[NET_BATCH];
+static union ctl_buf ctls[NET_BATCH];
+static struct net_dgram dgrams[NET_BATCH];
+
+/* --- addresses -------------------------------------------------------------------------------- */
+
+static void to_tt_addr(const struct sockaddr_storage *ss, struct tt_addr *a)
+{
+	memset(a, 0, sizeof *a);
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *s4 = (const struct sockaddr_in *)ss;
+		a->family = TT_AF_INET4;
+		memcpy(a->ip, &s4->sin_addr, 4);
+		a->port = ntohs(s4->sin_port);
+	} else if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
+		a->family = TT_AF_INET6;
+		memcpy(a->ip, &s6->sin6_addr, 16);
+		a->port = ntohs(s6->sin6_port);
+	}
+}
+
+static socklen_t to_sockaddr(const struct tt_addr *a, struct sockaddr_storage *ss,
+                             unsigned scope)
+{
+	memset(ss, 0, sizeof *ss);
+	if (a->family == TT_AF_INET4) {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+		s4->sin_family = AF_INET;
+		memcpy(&s4->sin_addr, a->ip, 4);
+		s4->sin_port = htons(a->port);
+		return sizeof *s4;
+	} else {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+		s6->sin6_family = AF_INET6;
+		memcpy(&s6->sin6_addr, a->ip, 16);
+		s6->sin6_port = htons(a->port);
+		if (IN6_IS_ADDR_LINKLOCAL(&s6->sin6_addr))
+			s6->sin6_scope_id = scope;
+		return sizeof *s6;
+	}
+}
+
+void net_addr_text(const struct tt_addr *a, char *out, size_t cap)
+{
+	char ip[INET6_ADDRSTRLEN];
+	if (a->family == TT_AF_INET4) {
+		inet_ntop(AF_INET, a->ip, ip, sizeof ip);
+		snprintf(out, cap, "%s:%u", ip, (unsigned)a->port);
+	} else {
+		inet_ntop(AF_INET6, a->ip, ip, sizeof ip);
+		snprintf(out, cap, "[%s]:%u", ip, (unsigned)a->port);
+	}
+}
+
+/* --- opening ---------------------------------------------------------------------------------- */
+
+static void report(net_report_fn fn, void *ctx, int sev, const char *msg)
+{
+	if (fn)
+		fn(ctx, sev, msg);
+}
+
+static int on(int fd, int level, int name)
+{
+	int one = 1;
+	return setsockopt(fd, level, name, &one, sizeof one);
+}
+
+/* Resolves spec into *ss (AI_PASSIVE: an empty host is the wildcard). */
+static int resolve(const struct listen_spec *spec, struct sockaddr_storage *ss, socklen_t *len,
+                   char *err, size_t errcap)
+{
+	struct addrinfo hints, *res = NULL;
+	char port[8];
+	int rc;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = spec->family == 6 ? AF_INET6 : AF_INET;
+	hints.ai_socktype = SOCK_DGRAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	snprintf(port, sizeof port, "%u", (unsigned)spec->port);
+	rc = getaddrinfo(spec->host[0] ? spec->host : NULL, port, &hints, &res);
+	if (rc != 0 || !res) {
+		snprintf(err, errcap, "cannot resolve '%s' (%s): %s", spec->host,
+		         spec->family == 6 ? "IPv6" : "IPv4", gai_strerror(rc));
+		return -1;
+	}
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	*len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+}
+
+static int open_one(struct net *net, struct net_sock *s, const struct listen_spec *spec,
+                    net_report_fn rep, void *rctx, char *err, size_t errcap)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char text[300];
+	int fd, af = spec->family == 6 ? AF_INET6 : AF_INET;
+	int want = NET_RCVBUF_WANT, got = 0;
+	socklen_t gl = sizeof got;
+
+	listen_spec_text(spec, text, sizeof text);
+	if (resolve(spec, &ss, &len, err, errcap) < 0)
+		return -1;
+	fd = socket(af, SOCK_DGRAM, 0);
+	if (fd < 0) {
+		if (spec->optional && (errno == EAFNOSUPPORT || errno == EPROTONOSUPPORT)) {
+			char msg[400];
+			snprintf(msg, sizeof msg, "not listening on %s: %s", text, strerror(errno));
+			report(rep, rctx, SEV_WARNING, msg);
+			return 1;
+		}
+		snprintf(err, errcap, "%s: socket: %s", text, strerror(errno));
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (af == AF_INET6) {
+		/* IPv6 only, so that udp:162 and udp6:162 can both be bound */
+		on(fd, IPPROTO_IPV6, IPV6_V6ONLY);
+		on(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO);
+	} else {
+		on(fd, IPPROTO_IP, IP_PKTINFO);
+	}
+#ifdef SO_RXQ_OVFL
+	on(fd, SOL_SOCKET, SO_RXQ_OVFL);
+#endif
+	/* A burst of 20,000 traps overflows the default 208 KiB (reference §0.4). The forced
+	 * size needs CAP_NET_ADMIN; without it the kernel caps SO_RCVBUF at rmem_max. */
+#ifdef SO_RCVBUFFORCE
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &want, sizeof want) < 0)
+#endif
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &want, sizeof want);
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &got, &gl) == 0 && net->rcvbuf == 0) {
+#ifdef __linux__
+		got /= 2; /* Linux doubles the value for its bookkeeping and reports that (socket(7)) */
+#endif
+		net->rcvbuf = got;
+	}
+	if (bind(fd, (struct sockaddr *)&ss, len) < 0) {
+		snprintf(err, errcap, "cannot listen on %s: %s", text, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	len = sizeof ss;
+	getsockname(fd, (struct sockaddr *)&ss, &len);
+	s->fd = fd;
+	s->family = spec->family;
+	s->kernel_drops = 0;
+	to_tt_addr(&ss, &s->bound);
+	{
+		/* the name with the real port (port 0 asks the kernel for one) */
+		struct listen_spec named = *spec;
+		named.port = s->bound.port;
+		listen_spec_text(&named, s->name, sizeof s->name);
+	}
+	return 0;
+}
+
+int net_open(struct net *net, const struct listen_spec *specs, unsigned n, net_report_fn rep,
+             void *rctx, char *err, size_t errcap)
+{
+	unsigned i;
+
+	memset(net, 0, sizeof *net);
+	for (i = 0; i < n; i++) {
+		int rc = open_one(net, &net->socks[net->n], &specs[i], rep, rctx, err, errcap);
+		if (rc < 0) {
+			net_close(net);
+			return -1;
+		}
+		if (rc == 0)
+			net->n++;
+	}
+	if (net->n == 0) {
+		snprintf(err, errcap, "no listening address could be opened");
+		return -1;
+	}
+	return 0;
+}
+
+void net_close(struct net *net)
+{
+	unsigned i;
+	for (i = 0; i < net->n; i++)
+		if (net->socks[i].fd >= 0)
+			close(net->socks[i].fd);
+	net->n = 0;
+}
+
+uint32_t net_kernel_drops(const struct net *net)
+{
+	uint32_t t = 0;
+	unsigned i;
+	for (i = 0; i < net->n; i++)
+		t += net->socks[i].kernel_drops;
+	return t;
+}
+
+/* --- receiving and sending -------------------------------------------------------------------- */
+
+int net_recv(struct net *net, unsigned i, struct net_dgram **out)
+{
+	struct net_sock *s = &net->socks[i];
+	int n, k;
+
+	for (k = 0; k < NET_BATCH; k++) {
+		struct msghdr *h = &msgs[k].msg_hdr;
+		iovs[k].iov_base = rxbuf[k];
+		iovs[k].iov_len = NET_RXBUF;
+		h->msg_name = &froms[k];
+		h->msg_namelen = sizeof froms[k];
+		h->msg_iov = &iovs[k];
+		h->msg_iovlen = 1;
+		h->msg_control = ctls[k].buf;
+		h->msg_controllen = sizeof ctls[k].buf;
+		h->msg_flags = 0;
+		msgs[k].msg_len = 0;
+	}
+	do
+		n = recvmmsg(s->fd, msgs, NET_BATCH, MSG_DONTWAIT, NULL);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			return 0;
+		net->recv_errors++;
+		return -1;
+	}
+	for (k = 0; k < n; k++) {
+		struct msghdr *h = &msgs[k].msg_hdr;
+		struct net_dgram *d = &dgrams[k];
+		struct cmsghdr *c;
+
+		d->data = rxbuf[k];
+		d->len = msgs[k].msg_len;
+		if (h->msg_flags & MSG_TRUNC)
+			d->len = NET_RXBUF; /* cannot happen with 64 KiB; the core would count it too big */
+		d->sock = i;
+		d->ifindex = 0;
+		to_tt_addr(&froms[k], &d->src);
+		d->dst = s->bound;
+		d->has_dst = 0;
+		for (c = CMSG_FIRSTHDR(h); c; c = CMSG_NXTHDR(h, c)) {
+			if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
+				struct in_pktinfo pi;
+				memcpy(&pi, CMSG_DATA(c), sizeof pi);
+				memcpy(d->dst.ip, &pi.ipi_addr, 4);
+				d->ifindex = (unsigned)pi.ipi_ifindex;
+				d->has_dst = 1;
+			} else if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO) {
+				struct in6_pktinfo pi;
+				memcpy(&pi, CMSG_DATA(c), sizeof pi);
+				memcpy(d->dst.ip, &pi.ipi6_addr, 16);
+				d->ifindex = pi.ipi6_ifindex;
+				d->has_dst = 1;
+			}
+#ifdef SO_RXQ_OVFL
+			else if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_RXQ_OVFL) {
+				uint32_t drops;
+				memcpy(&drops, CMSG_DATA(c), sizeof drops);
+				s->kernel_drops = drops;
+			}
+#endif
+		}
+	}
+	*out = dgrams;
+	return n;
+}
+
+int net_send(struct net *net, const struct net_dgram *d, const uint8_t *data, size_t len)
+{
+	struct sockaddr_storage to;
+	struct msghdr h;
+	struct iovec iov;
+	union ctl_buf ctl;
+	ssize_t rc;
+
+	memset(&h, 0, sizeof h);
+	memset(&ctl, 0, sizeof ctl);
+	iov.iov_base = (void *)data;
+	iov.iov_len = len;
+	h.msg_name = &to;
+	h.msg_namelen = to_sockaddr(&d->src, &to, d->ifindex);
+	h.msg_iov = &iov;
+	h.msg_iovlen = 1;
+	if (d->has_dst) {
+		/* reply from the address the inform was sent to, not whatever the routing picks */
+		struct cmsghdr *c;
+		h.msg_control = ctl.buf;
+		if (d->src.family == TT_AF_INET4) {
+			struct in_pktinfo pi;
+			memset(&pi, 0, sizeof pi);
+			memcpy(&pi.ipi_spec_dst, d->dst.ip, 4);
+			h.msg_controllen = CMSG_SPACE(sizeof pi);
+			c = CMSG_FIRSTHDR(&h);
+			c->cmsg_level = IPPROTO_IP;
+			c->cmsg_type = IP_PKTINFO;
+			c->cmsg_len = CMSG_LEN(sizeof pi);
+			memcpy(CMSG_DATA(c), &pi, sizeof pi);
+		} else {
+			struct in6_pktinfo pi;
+			memset(&pi, 0, sizeof pi);
+			memcpy(&pi.ipi6_addr, d->dst.ip, 16);
+			pi.ipi6_ifindex = d->ifindex;
+			h.msg_controllen = CMSG_SPACE(sizeof pi);
+			c = CMSG_FIRSTHDR(&h);
+			c->cmsg_level = IPPROTO_IPV6;
+			c->cmsg_type = IPV6_PKTINFO;
+			c->cmsg_len = CMSG_LEN(sizeof pi);
+			memcpy(CMSG_DATA(c), &pi, sizeof pi);
+		}
+	}
+	do
+		rc = sendmsg(net->socks[d->sock].fd, &h, MSG_DONTWAIT);
+	while (rc < 0 && errno == EINTR);
+	if (rc < 0 || (size_t)rc != len) {
+		net->send_errors++;
+		return -1;
+	}
+	net->replies++;
+	return 0;
+}
+
+/* --- reverse DNS cache ------------------------------------------------------------------------ */
+
+#define DNS_SLOTS 64
+#define DNS_TTL_MS 300000u
+#define DNS_NEG_TTL_MS 60000u
+
+struct dns_slot {
+	uint64_t expires_ms;
+	uint8_t used;
+	uint8_t found;
+	uint8_t family;
+	uint8_t ip[16];
+	char name[NI_MAXHOST];
+};
+
+static struct dns_slot dns[DNS_SLOTS];
+
+const char *net_host_name(const struct tt_addr *a, uint64_t now_ms)
+{
+	struct sockaddr_storage ss;
+	struct dns_slot *s;
+	uint32_t h = 2166136261u;
+	socklen_t len;
+	unsigned i;
+
+	h = (h ^ a->family) * 16777619u;
+	for (i = 0; i < 16; i++)
+		h = (h ^ a->ip[i]) * 16777619u;
+	s = &dns[h % DNS_SLOTS];
+	if (s->used && s->family == a->family && memcmp(s->ip, a->ip, 16) == 0 &&
+	    now_ms < s->expires_ms)
+		return s->found ? s->name : NULL;
+	len = to_sockaddr(a, &ss, 0);
+	s->used = 1;
+	s->family = a->family;
+	memcpy(s->ip, a->ip, 16);
+	s->found = getnameinfo((struct sockaddr *)&ss, len, s->name, sizeof s->name, NULL, 0,
+	                       NI_NAMEREQD) == 0;
+	if (s->found) {
+		/* a PTR record is the sender's to choose: keep it from forging log lines */
+		for (i = 0; s->name[i]; i++)
+			if ((unsigned char)s->name[i] <= 0x20 || (unsigned char)s->name[i] >= 0x7f)
+				s->name[i] = '?';
+	}
+	s->expires_ms = now_ms + (s->found ? DNS_TTL_MS : DNS_NEG_TTL_MS);
+	return s->found ? s->name : NULL;
+}

@@ -1,0 +1,91 @@
+/*
+ * net.h - tinytrapd's UDP sockets (POSIX, Linux first).
+ *
+ * What it does: opens one non-blocking socket per listening address (IPv4, and IPv6 with
+ * IPV6_V6ONLY so that udp:162 and udp6:162 coexist), with a large receive buffer
+ * (SO_RCVBUFFORCE 8 MiB, else SO_RCVBUF), IP_PKTINFO / IPV6_RECVPKTINFO to learn the local
+ * address each datagram was sent to, and SO_RXQ_OVFL to count the datagrams the kernel
+ * dropped because the buffer was full. Receives in batches with recvmmsg(2) into static
+ * buffers of 65536 octets (so an oversized datagram reaches the core whole and is counted
+ * there as too big), converts addresses to struct tt_addr, and sends replies with sendmsg(2)
+ * from the address the inform was sent to. Also a small fixed-size reverse-DNS cache for %B.
+ *
+ * What it does not do: decide anything about the datagrams, or allocate: every buffer is
+ * static. The reverse lookups block (getnameinfo), as they do in snmptrapd; -n turns them off.
+ */
+#ifndef TINYTRAPD_NET_H
+#define TINYTRAPD_NET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "cli.h"
+#include "tinytrap/tt_types.h"
+
+/* Datagrams per recvmmsg call. 32 x 64 KiB of static buffers: the pages are only touched by
+ * datagrams that large, so the resident size stays small for ordinary traps. */
+#define NET_BATCH 32
+/* Receive buffer per datagram: larger than any UDP payload over IPv4 (65507) so nothing is cut. */
+#define NET_RXBUF 65536
+/* Socket receive buffer asked for. */
+#define NET_RCVBUF_WANT (8 * 1024 * 1024)
+
+/* One received datagram; valid until the next net_recv() call. */
+struct net_dgram {
+	uint8_t *data;
+	size_t len;
+	struct tt_addr src;  /* the sender */
+	struct tt_addr dst;  /* the local address and port it was sent to */
+	uint8_t has_dst;     /* dst is known (IP_PKTINFO) */
+	unsigned ifindex;    /* the interface it came in on (for IPv6 link-local replies) */
+	unsigned sock;       /* index of the socket in struct net */
+};
+
+/* One listening socket. */
+struct net_sock {
+	int fd;
+	uint8_t family;      /* 4 or 6 */
+	struct tt_addr bound;/* the address and port it is bound to (:: / 0.0.0.0 for any) */
+	char name[300];      /* "udp:127.0.0.1:10162" */
+	uint32_t kernel_drops; /* the kernel's count of datagrams dropped on this socket */
+};
+
+/* The sockets and their counters. */
+struct net {
+	struct net_sock socks[CLI_MAX_ADDRS];
+	unsigned n;
+	int rcvbuf;              /* the usable SO_RCVBUF of the first socket */
+	uint32_t recv_errors;    /* failed recvmmsg calls */
+	uint32_t replies;        /* replies sent */
+	uint32_t send_errors;    /* replies that could not be sent */
+};
+
+/* Receives a warning or an informational message. */
+typedef void (*net_report_fn)(void *ctx, int severity, const char *msg);
+
+/* Opens a socket for each of the n addresses. A default address (spec->optional) whose
+ * family the kernel lacks is skipped with a warning. Returns 0, or -1 with the reason in err
+ * (all sockets are closed again). */
+int net_open(struct net *net, const struct listen_spec *specs, unsigned n, net_report_fn report,
+             void *report_ctx, char *err, size_t errcap);
+
+/* Receives up to NET_BATCH datagrams from socket i without blocking. *out receives the
+ * array. Returns the count, 0 when nothing is waiting, -1 on an error. */
+int net_recv(struct net *net, unsigned i, struct net_dgram **out);
+
+/* Sends len octets back to the source of d, from the address d was sent to. Returns 0 or -1. */
+int net_send(struct net *net, const struct net_dgram *d, const uint8_t *data, size_t len);
+
+/* Closes every socket. */
+void net_close(struct net *net);
+
+/* Returns the total of the kernel's drop counters. */
+uint32_t net_kernel_drops(const struct net *net);
+
+/* Returns the host name of a (reverse DNS, cached: 5 minutes for names, 1 minute for
+ * failures), or NULL when there is none. The string lives until the next call. */
+const char *net_host_name(const struct tt_addr *a, uint64_t now_ms);
+
+/* Writes "127.0.0.1:162" or "[::1]:162". */
+void net_addr_text(const struct tt_addr *a, char *out, size_t cap);
+
+#endif /* TINYTRAPD_NET_H */
