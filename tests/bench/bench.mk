@@ -1,1 +1,25 @@
-# bench targets: to be written
+# Bench targets, included by tests/tests.mk. `make bench` (not part of `make test`) builds the
+# daemon, the datagram sender and the in-process benchmark into $(BUILD)/bench/, then runs
+# tests/bench/bench.sh: tinytrapd against Net-SNMP snmptrapd at several offered loads on
+# loopback, plus in-process CPU per trap. The table goes to stdout and build/bench/results.md.
+# Overrides (environment or make variables): BENCH_RATES="5000 20000 100000", BENCH_DURATION=3,
+# BENCH_DAEMONS="tinytrapd snmptrapd", BENCH_ITERS=2000000, BENCH_STRICT=1 (fail on a missed target).
+
+BENCH_DIR := $(BUILD)/bench
+BENCH_CFLAGS := -std=c99 -D_GNU_SOURCE $(WARN) -O2 -g
+
+$(BENCH_DIR)/sender: tests/bench/sender.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) $< -o $@
+
+$(BENCH_DIR)/bench_inproc: tests/bench/bench_inproc.c $(BUILD)/libtinytrap.a $(HEADERS) $(BUILD)/tt_autoconf.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_CFLAGS) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF $< $(BUILD)/libtinytrap.a -o $@
+
+bench: $(BUILD)/tinytrapd $(BENCH_DIR)/sender $(BENCH_DIR)/bench_inproc
+	@BUILD=$(BUILD) $(if $(BENCH_RATES),BENCH_RATES="$(BENCH_RATES)") \
+	  $(if $(BENCH_DURATION),BENCH_DURATION=$(BENCH_DURATION)) \
+	  $(if $(BENCH_DAEMONS),BENCH_DAEMONS="$(BENCH_DAEMONS)") \
+	  $(if $(BENCH_ITERS),BENCH_ITERS=$(BENCH_ITERS)) \
+	  $(if $(BENCH_STRICT),BENCH_STRICT=$(BENCH_STRICT)) \
+	  tests/bench/bench.sh

@@ -4,18 +4,18 @@
  * inform (whose tt_rx_input builds the Response; tt_rx_delivered is called as a port would)
  * of tests/vectors/packets-netsnmp.txt.
  *
- *   bench_inproc [-n ITERATIONS] [-v] [VECTORS_FILE]
+ *   bench_inproc [-n ITERATIONS] [-c CASE] [-v] [VECTORS_FILE]
  *
  * Each case runs ITERATIONS times (default 2,000,000) in 3 rounds after a warm-up; the best
  * round is reported (the machine is shared, the minimum is the least disturbed). The inform's
  * request-id is changed on every iteration so that each one is a new inform (delivered, put in
- * the de-duplication ring) rather than a retransmission. -v prints each rendered alert once.
+ * the de-duplication ring) rather than a retransmission. -v prints each rendered alert once;
+ * -c runs only that case (v2c-trap, v1-trap, v2c-inform), e.g. under perf.
  *
  * Output: human-readable lines, plus one machine-readable line per case:
  *   RESULT case=v2c-trap decode_ns=95.1 total_ns=480.2 render_bytes=312 reply_bytes=0
  * and "RESULT sizeof_tt_rx=N".
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,15 +206,17 @@ int main(int argc, char **argv)
 	struct tt_addr src, dst;
 	char err[200];
 	long iters = 2000000;
+	const char *only = NULL;
 	int verbose = 0, opt, rc;
 	size_t k;
 
-	while ((opt = getopt(argc, argv, "n:v")) != -1) {
+	while ((opt = getopt(argc, argv, "n:c:v")) != -1) {
 		switch (opt) {
 		case 'n': iters = strtol(optarg, NULL, 10); break;
+		case 'c': only = optarg; break;
 		case 'v': verbose = 1; break;
 		default:
-			fprintf(stderr, "usage: bench_inproc [-n ITERATIONS] [-v] [VECTORS_FILE]\n");
+			fprintf(stderr, "usage: bench_inproc [-n ITERATIONS] [-c CASE] [-v] [VECTORS_FILE]\n");
 			return 2;
 		}
 	}
@@ -245,7 +247,10 @@ int main(int argc, char **argv)
 		double best_dec = 1e18, best_tot = 1e18;
 		size_t bytes = 0, reply_bytes = 0;
 		int round;
-		long n = load_block(vectors, c->block, c->dgram, sizeof c->dgram);
+		long n;
+		if (only && strcmp(only, c->block) != 0)
+			continue;
+		n = load_block(vectors, c->block, c->dgram, sizeof c->dgram);
 		if (n <= 0) {
 			fprintf(stderr, "bench_inproc: no [%s] message in %s\n", c->block, vectors);
 			return 1;
