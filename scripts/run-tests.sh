@@ -15,6 +15,7 @@ mkdir -p "$logs"
 # The suites, in order: name and the make target that runs it.
 suites=(
   "unit:test-unit"
+  "unit-default-config:CONFIG=default test-unit"
   "unit-asan:test-unit-asan"
   "core-checks:test-core"
   "protos:test-protos"
@@ -29,7 +30,8 @@ for entry in "${suites[@]}"; do
   target=${entry#*:}
   log="$logs/$name.log"
   echo "=== $name ($MAKE $target)"
-  $MAKE --no-print-directory "$target" >"$log" 2>&1
+  # shellcheck disable=SC2086 # a target may carry variables: "CONFIG=default test-unit"
+  $MAKE --no-print-directory $target >"$log" 2>&1
   rc=$?
   ok=$(grep -cE '^ok ' "$log")
   nok=$(grep -cE '^not ok ' "$log")

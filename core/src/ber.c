@@ -312,11 +312,11 @@ int tt_ber_w_header(struct tt_ber_w *w, uint8_t tag, size_t content_len)
 		int k = 0;
 		size_t l = content_len;
 		while (l) {
+			if (k == 4)
+				return TT_ERR_NOSPACE; /* checked before tmp[4] is written */
 			tmp[k++] = (uint8_t)(l & 0xff);
 			l >>= 8;
 		}
-		if (k > 4)
-			return TT_ERR_NOSPACE;
 		h[n++] = (uint8_t)(0x80 | k);
 		for (i = k - 1; i >= 0; i--)
 			h[n++] = tmp[i];

@@ -34,6 +34,11 @@ int tt_conf_add_community(struct tt_conf *c, uint8_t uses, const uint8_t *name, 
 		return TT_ERR_INVALID;
 	if (oid_len && tt_ber_check_oid(oid, oid_len) < 0)
 		return TT_ERR_INVALID;
+	/* tt_prefix_match() trusts bits to fit the family's address */
+	if (source && !(source->family == TT_AF_NONE ||
+	                (source->family == TT_AF_INET4 && source->bits <= 32) ||
+	                (source->family == TT_AF_INET6 && source->bits <= 128)))
+		return TT_ERR_INVALID;
 	if (c->n_communities >= CONFIG_TT_MAX_COMMUNITIES)
 		return TT_ERR_FULL;
 	e = &c->communities[c->n_communities++];
@@ -339,8 +344,9 @@ int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, siz
 	if (n == 0)
 		return TT_OK;
 	if (n < 0) {
-		if (tokenize(line, len, tok, 1) == 1 && !tok_is(&tok[0], "authCommunity") &&
-		    !tok_is(&tok[0], "disableAuthorization"))
+		/* tokenize() filled tok[0] before it ran out of room: a long line of a directive
+		 * the ports own (format2, traphandle) is theirs, not an error. */
+		if (!tok_is(&tok[0], "authCommunity") && !tok_is(&tok[0], "disableAuthorization"))
 			return TT_CONF_NOT_CORE;
 		return fail(err, cap, TT_ERR_INVALID, "too many words on the line", NULL, NULL);
 	}

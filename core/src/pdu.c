@@ -135,19 +135,15 @@ static void find_v2_header(struct tt_rx *rx)
 		note->has_uptime = 1;
 		note->uptime = (uint32_t)note->varbinds[i].num;
 	}
-	if (i != 0) {
+	if (i != 0)
 		note->anomalies |= TT_ANOM_NO_UPTIME;
-		rx->stats.no_uptime++;
-	}
 	i = find_varbind(note, tt_oid_snmptrapoid0, sizeof tt_oid_snmptrapoid0, TT_TAG_OID);
 	if (i >= 0) {
 		note->trap_oid = note->varbinds[i].value;
 		note->trap_oid_len = note->varbinds[i].value_len;
 	}
-	if (i != 1) {
+	if (i != 1)
 		note->anomalies |= TT_ANOM_NO_TRAP_OID;
-		rx->stats.no_trap_oid++;
-	}
 }
 
 static void set_synth(struct tt_varbind *vb, const uint8_t *name, size_t name_len, uint8_t type,

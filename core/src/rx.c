@@ -210,6 +210,11 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	} else {
 		rx->stats.traps_v2++;
 	}
+	/* counted here, not while decoding: only what is delivered (tt_rx_stats) */
+	if (note->anomalies & TT_ANOM_NO_UPTIME)
+		rx->stats.no_uptime++;
+	if (note->anomalies & TT_ANOM_NO_TRAP_OID)
+		rx->stats.no_trap_oid++;
 	rx->stats.delivered++;
 	rx->result.verdict = TT_VERDICT_DELIVER;
 	return &rx->result;

@@ -135,6 +135,15 @@ static int dest_put(struct logout *lo, struct logout_dest *d, const char *s, siz
 	return 0;
 }
 
+size_t logout_pending(const struct logout *lo)
+{
+	size_t n = 0;
+	unsigned i;
+	for (i = 0; i < lo->n; i++)
+		n += lo->dests[i].used;
+	return n;
+}
+
 int logout_flush(struct logout *lo)
 {
 	int rc = 0;

@@ -83,6 +83,9 @@ void logout_close(struct logout *lo);
 /* Writes buffered output. Returns 0, or -1 when some destination failed. */
 int logout_flush(struct logout *lo);
 
+/* Returns the number of octets buffered and not yet written. */
+size_t logout_pending(const struct logout *lo);
+
 /* Writes one message of the daemon at severity sev (SEV_*) to every destination whose
  * window admits it (to stderr before logout_open). */
 void logout_msg(struct logout *lo, int sev, const char *fmt, ...)

@@ -35,6 +35,12 @@
 
 /* Batches taken from one socket before the others get their turn. */
 #define BATCHES_PER_WAKEUP 8
+/* Buffered alerts reach the log within this many milliseconds (informs are written before
+ * their Response, see logout.c); flushing per batch cost a write(2) per trap at low rates. */
+#define FLUSH_INTERVAL_MS 100
+/* After a wakeup that emptied the sockets, wait this long before polling again, so that a
+ * steady trickle is taken in batches instead of one system call round per datagram. */
+#define COALESCE_NS 1000000L
 
 static struct tt_rx rx;
 static struct tt_conf confs[2];          /* the live one and the reload scratch */
@@ -50,6 +56,7 @@ static struct tt_ratelimit refuse_limit; /* log lines for refused alerts */
 static uint32_t refused;                 /* notifications some output refused */
 static char pidfile[CLI_PATH_MAX];       /* the pid file written, "" if none */
 static volatile sig_atomic_t got_term, got_hup, got_usr1;
+static uint64_t last_flush;              /* when the log buffers were last written */
 
 static const struct tt_output outputs[] = {
 	{logout_alert, &lo, TT_USE_LOG},
@@ -323,8 +330,8 @@ static void handle(const struct net_dgram *d, uint64_t now)
 	}
 }
 
-/* Drains socket i: a few batches, one log flush per batch. */
-static void receive(unsigned i)
+/* Drains socket i, a few batches at most; returns 1 when the socket was emptied. */
+static int receive(unsigned i)
 {
 	int b;
 	for (b = 0; b < BATCHES_PER_WAKEUP; b++) {
@@ -335,16 +342,16 @@ static void receive(unsigned i)
 			if (n < 0 && net.recv_errors == 1)
 				logout_msg(&lo, SEV_ERR, "receive error on %s: %s", net.socks[i].name,
 				           strerror(errno));
-			return;
+			return 1;
 		}
 		now = now_ms();
 		update_wall_clock();
 		for (k = 0; k < n; k++)
 			handle(&d[k], now);
-		logout_flush(&lo);
 		if (n < NET_BATCH)
-			return;
+			return 1;
 	}
+	return 0;
 }
 
 /* Says how many drop lines were held back once the flood is over. */
@@ -516,17 +523,20 @@ int main(int argc, char **argv)
 	warn_if_no_access(&confs[live]);
 	logout_flush(&lo);
 
+	last_flush = now_ms();
 	while (!got_term) {
 		struct pollfd pfd[CLI_MAX_ADDRS];
-		struct timespec second = {1, 0};
-		int rc;
+		struct timespec second = {1, 0}, flush_tick = {0, FLUSH_INTERVAL_MS * 1000000L};
+		struct timespec coalesce = {0, COALESCE_NS};
+		int rc, emptied = 0;
 
 		for (i = 0; i < net.n; i++) {
 			pfd[i].fd = net.socks[i].fd;
 			pfd[i].events = POLLIN;
 			pfd[i].revents = 0;
 		}
-		rc = ppoll(pfd, net.n, drop_limit.suppressed ? &second : NULL, &open_mask);
+		rc = ppoll(pfd, net.n, logout_pending(&lo) ? &flush_tick
+		                       : drop_limit.suppressed ? &second : NULL, &open_mask);
 		if (rc < 0 && errno != EINTR) {
 			snprintf(err, sizeof err, "poll: %s", strerror(errno));
 			return fatal(err);
@@ -541,10 +551,16 @@ int main(int argc, char **argv)
 		}
 		for (i = 0; rc > 0 && i < net.n; i++)
 			if (pfd[i].revents & (POLLIN | POLLERR))
-				receive(i);
+				emptied |= receive(i);
 		report_suppressed();
-		logout_flush(&lo);
+		if (rc == 0 || now_ms() - last_flush >= FLUSH_INTERVAL_MS) {
+			logout_flush(&lo);
+			last_flush = now_ms();
+		}
+		if (emptied)
+			nanosleep(&coalesce, NULL);
 	}
+	logout_flush(&lo);
 
 	log_counters();
 	logout_msg(&lo, SEV_INFO, "tinytrapd stopped");

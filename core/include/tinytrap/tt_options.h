@@ -15,7 +15,7 @@
 #include "tt_autoconf.h"
 #endif
 
-/* Defaults: keep equal to the "default" lines of Kconfig (tests/unit/test_options.c checks). */
+/* Defaults: keep equal to the "default" lines of Kconfig (make test-core checks, tests/unit/options_dump.c). */
 #ifndef CONFIG_TT_MAX_MSG_SIZE
 #define CONFIG_TT_MAX_MSG_SIZE 1500
 #endif
