@@ -28,4 +28,4 @@ arm-none-eabi-nm -S "$out/state.o" | while read -r _ size _ name; do
     tt_size_conf) echo "  sizeof struct tt_conf: $((16#$size)) bytes" ;;
   esac
 done
-python3 scripts/stack_usage.py tt_rx_input "$out"/*.ci | sed 's/^/  stack /'
+python3 tests/unit/stack_usage.py 2048 tt_rx_input tt_render_default tt_render_format tt_conf_line -- "$out"/*.ci | sed "s/^ok - stack: /  stack: /; s/^not ok - stack: /  stack OVER BUDGET: /; s/^# stack: /  stack: /"
