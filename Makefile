@@ -12,6 +12,12 @@ WARN := -Wall -Wextra -Werror
 CORE_CFLAGS := -std=c99 -pedantic $(WARN) -O2 -g -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
 PORT_CFLAGS := -std=c99 $(WARN) -O2 -g -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
 
+# The core's one external dependency: Mbed TLS 2.28's crypto library (Debian libmbedtls-dev),
+# used only by core/src/crypto_mbedtls.c.
+CORE_LIBS := -lmbedcrypto
+# Cross builds of the core get the Mbed TLS headers (only them) from here.
+MBEDTLS_INC := build/mbedtls-include
+
 CORE_SRC := $(sort $(wildcard core/src/*.c))
 CORE_OBJ := $(patsubst core/src/%.c,$(BUILD)/core/%.o,$(CORE_SRC))
 POSIX_SRC := $(sort $(wildcard port/posix/*.c))
@@ -58,7 +64,11 @@ $(BUILD)/posix/%.o: port/posix/%.c $(HEADERS) $(wildcard port/posix/*.h) $(BUILD
 	$(CC) $(PORT_CFLAGS) -Iport/posix -c $< -o $@
 
 $(BUILD)/tinytrapd: $(POSIX_OBJ) $(BUILD)/libtinytrap.a
-	$(CC) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a
+	$(CC) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
+
+$(MBEDTLS_INC)/mbedtls:
+	@mkdir -p $(MBEDTLS_INC)
+	@ln -sfn /usr/include/mbedtls $@
 
 # --- the two newcomer commands -------------------------------------------------------------------
 deps:
@@ -66,7 +76,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/tinytrapd -f -Lo -C -c config/example-tinytrapd.conf udp:10162 udp6:10162
+	SNMP_PERSISTENT_DIR=$(BUILD)/state $(BUILD)/tinytrapd -f -Lo -C -c config/example-tinytrapd.conf udp:10162 udp6:10162
 
 test: deps
 	@scripts/run-tests.sh

@@ -23,6 +23,8 @@ const char *tt_strerror(int err)
 	case TT_ERR_FULL: return "table full";
 	case TT_ERR_INVALID: return "invalid argument";
 	case TT_ERR_TOO_MANY_VARBINDS: return "too many variable bindings";
+	case TT_ERR_SHORT_PASSWORD: return "password shorter than 8 characters";
+	case TT_ERR_CRYPTO: return "crypto backend failure";
 	default: return "unknown error";
 	}
 }
@@ -39,6 +41,14 @@ const char *tt_reason_name(enum tt_reason r)
 	case TT_REASON_UNEXPECTED_PDU: return "unexpected PDU";
 	case TT_REASON_TOO_MANY_VARBINDS: return "too many varbinds";
 	case TT_REASON_BAD_V1_TRAP: return "bad v1 trap fields";
+	case TT_REASON_UNKNOWN_SECURITY_MODEL: return "unknown security model";
+	case TT_REASON_INVALID_MSG: return "invalid message";
+	case TT_REASON_UNKNOWN_ENGINE_ID: return "unknown engine ID";
+	case TT_REASON_UNKNOWN_USER: return "unknown user name";
+	case TT_REASON_UNSUPPORTED_SEC_LEVEL: return "unsupported security level";
+	case TT_REASON_WRONG_DIGEST: return "wrong digest";
+	case TT_REASON_NOT_IN_TIME_WINDOW: return "not in time window";
+	case TT_REASON_DECRYPTION_ERROR: return "decryption error";
 	default: return "unknown";
 	}
 }
@@ -74,4 +84,12 @@ int tt_prefix_match(const struct tt_prefix *p, const struct tt_addr *a)
 int tt_oid_equal(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
 {
 	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+uint32_t tt_fnv1a(const uint8_t *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	while (n--)
+		h = (h ^ *p++) * 16777619u;
+	return h;
 }

@@ -11,13 +11,9 @@
 #include "tinytrap/tt_conf.h"
 #include "tinytrap/tt_ber.h"
 #include "strbuf.h"
+#include "tt_internal.h"
 
-#define MAX_TOKENS 8
-
-struct token {
-	const char *s;
-	size_t len;
-};
+#define MAX_TOKENS 16
 
 void tt_conf_init(struct tt_conf *c)
 {
@@ -61,7 +57,7 @@ static int lower(int ch)
 
 /* Case-insensitive comparison of a token with a NUL-terminated word (directive names are
  * case-insensitive in snmptrapd.conf). */
-static int tok_is(const struct token *t, const char *word)
+int tt_tok_is(const struct tt_tok *t, const char *word)
 {
 	size_t i;
 	for (i = 0; i < t->len; i++)
@@ -72,7 +68,7 @@ static int tok_is(const struct token *t, const char *word)
 
 /* Splits a line into whitespace-separated tokens; "double quoted" tokens may hold spaces.
  * A '#' at the start of a token begins a comment. Returns the count or -1 if too many. */
-static int tokenize(const char *s, size_t len, struct token *tok, int max)
+static int tokenize(const char *s, size_t len, struct tt_tok *tok, int max)
 {
 	size_t i = 0;
 	int n = 0;
@@ -104,7 +100,7 @@ static int tokenize(const char *s, size_t len, struct token *tok, int max)
 }
 
 /* Writes "a<token>b" to err and returns rc; tok may be NULL. */
-static int fail(char *err, size_t cap, int rc, const char *a, const struct token *tok,
+int tt_conf_fail(char *err, size_t cap, int rc, const char *a, const struct tt_tok *tok,
                 const char *b)
 {
 	struct tt_sb sb;
@@ -254,23 +250,23 @@ int tt_prefix_parse(const char *text, size_t len, struct tt_prefix *p)
 	return TT_OK;
 }
 
-static int parse_uses(const struct token *t, uint8_t *uses)
+int tt_conf_parse_uses(const struct tt_tok *t, uint8_t *uses)
 {
 	size_t i = 0;
 	*uses = 0;
 	while (i < t->len) {
-		struct token w;
+		struct tt_tok w;
 		w.s = t->s + i;
 		while (i < t->len && t->s[i] != ',')
 			i++;
 		w.len = (size_t)(t->s + i - w.s);
 		if (i < t->len)
 			i++;
-		if (tok_is(&w, "log"))
+		if (tt_tok_is(&w, "log"))
 			*uses |= TT_USE_LOG;
-		else if (tok_is(&w, "execute"))
+		else if (tt_tok_is(&w, "execute"))
 			*uses |= TT_USE_EXECUTE;
-		else if (tok_is(&w, "net"))
+		else if (tt_tok_is(&w, "net"))
 			*uses |= TT_USE_NET;
 		else
 			return -1;
@@ -278,7 +274,7 @@ static int parse_uses(const struct token *t, uint8_t *uses)
 	return *uses ? 0 : -1;
 }
 
-static int auth_community(struct tt_conf *c, const struct token *tok, int n, char *err,
+static int auth_community(struct tt_conf *c, const struct tt_tok *tok, int n, char *err,
                           size_t cap)
 {
 	struct tt_prefix src;
@@ -287,47 +283,47 @@ static int auth_community(struct tt_conf *c, const struct token *tok, int n, cha
 	uint8_t uses;
 
 	if (n < 3)
-		return fail(err, cap, TT_ERR_INVALID,
+		return tt_conf_fail(err, cap, TT_ERR_INVALID,
 		            "authCommunity needs TYPES and COMMUNITY: authCommunity log,execute,net public",
 		            NULL, NULL);
-	if (parse_uses(&tok[1], &uses) < 0)
-		return fail(err, cap, TT_ERR_INVALID, "authCommunity: TYPES '", &tok[1],
+	if (tt_conf_parse_uses(&tok[1], &uses) < 0)
+		return tt_conf_fail(err, cap, TT_ERR_INVALID, "authCommunity: TYPES '", &tok[1],
 		            "' is not a comma list of log, execute, net");
 	if (tok[2].len == 0 || tok[2].len > CONFIG_TT_COMMUNITY_MAX_LEN)
-		return fail(err, cap, TT_ERR_INVALID, "authCommunity: community '", &tok[2],
+		return tt_conf_fail(err, cap, TT_ERR_INVALID, "authCommunity: community '", &tok[2],
 		            "' is empty or longer than CONFIG_TT_COMMUNITY_MAX_LEN");
 	memset(&src, 0, sizeof src);
 	if (n >= 4 && tt_prefix_parse(tok[3].s, tok[3].len, &src) < 0)
-		return fail(err, cap, TT_ERR_INVALID, "authCommunity: SOURCE '", &tok[3],
+		return tt_conf_fail(err, cap, TT_ERR_INVALID, "authCommunity: SOURCE '", &tok[3],
 		            "' is not supported: give 'default', an IPv4 or IPv6 address, or "
 		            "network/bits (host names are not resolved)");
 	if (n >= 5) {
-		if (tok_is(&tok[4], "-v"))
-			return fail(err, cap, TT_ERR_INVALID,
+		if (tt_tok_is(&tok[4], "-v"))
+			return tt_conf_fail(err, cap, TT_ERR_INVALID,
 			            "authCommunity: views (-v VIEW) are not supported; give an OID subtree",
 			            NULL, NULL);
 		oid_len = tt_oid_from_text(tok[4].s, tok[4].len, oid, sizeof oid);
 		if (oid_len < 0)
-			return fail(err, cap, TT_ERR_INVALID, "authCommunity: OID '", &tok[4],
+			return tt_conf_fail(err, cap, TT_ERR_INVALID, "authCommunity: OID '", &tok[4],
 			            "' is not a numeric OID (names are not supported) or is too long");
 	}
 	if (n > 5)
-		return fail(err, cap, TT_ERR_INVALID, "authCommunity: unexpected '", &tok[5], "'");
+		return tt_conf_fail(err, cap, TT_ERR_INVALID, "authCommunity: unexpected '", &tok[5], "'");
 	rc = tt_conf_add_community(c, uses, (const uint8_t *)tok[2].s, tok[2].len,
 	                           &src, oid, (size_t)oid_len);
 	if (rc == TT_ERR_FULL)
-		return fail(err, cap, rc,
+		return tt_conf_fail(err, cap, rc,
 		            "authCommunity: more entries than CONFIG_TT_MAX_COMMUNITIES", NULL, NULL);
 	if (rc < 0)
-		return fail(err, cap, rc, "authCommunity: invalid entry", NULL, NULL);
+		return tt_conf_fail(err, cap, rc, "authCommunity: invalid entry", NULL, NULL);
 	return TT_OK;
 }
 
-static int parse_bool(const struct token *t, uint8_t *v)
+static int parse_bool(const struct tt_tok *t, uint8_t *v)
 {
-	if (tok_is(t, "yes") || tok_is(t, "true") || tok_is(t, "1") || tok_is(t, "on"))
+	if (tt_tok_is(t, "yes") || tt_tok_is(t, "true") || tt_tok_is(t, "1") || tt_tok_is(t, "on"))
 		*v = 1;
-	else if (tok_is(t, "no") || tok_is(t, "false") || tok_is(t, "0") || tok_is(t, "off"))
+	else if (tt_tok_is(t, "no") || tt_tok_is(t, "false") || tt_tok_is(t, "0") || tt_tok_is(t, "off"))
 		*v = 0;
 	else
 		return -1;
@@ -336,7 +332,7 @@ static int parse_bool(const struct token *t, uint8_t *v)
 
 int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, size_t cap)
 {
-	struct token tok[MAX_TOKENS];
+	struct tt_tok tok[MAX_TOKENS];
 	int n = tokenize(line, len, tok, MAX_TOKENS);
 
 	if (cap)
@@ -346,16 +342,22 @@ int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, siz
 	if (n < 0) {
 		/* tokenize() filled tok[0] before it ran out of room: a long line of a directive
 		 * the ports own (format2, traphandle) is theirs, not an error. */
-		if (!tok_is(&tok[0], "authCommunity") && !tok_is(&tok[0], "disableAuthorization"))
-			return TT_CONF_NOT_CORE;
-		return fail(err, cap, TT_ERR_INVALID, "too many words on the line", NULL, NULL);
+		static const char *const core[] = {"authCommunity", "disableAuthorization",
+		                                   "createUser", "authUser", "engineID",
+		                                   "exactEngineID", NULL};
+		int k;
+		for (k = 0; core[k]; k++)
+			if (tt_tok_is(&tok[0], core[k]))
+				return tt_conf_fail(err, cap, TT_ERR_INVALID, "too many words on the line",
+				                    NULL, NULL);
+		return TT_CONF_NOT_CORE;
 	}
-	if (tok_is(&tok[0], "authCommunity"))
+	if (tt_tok_is(&tok[0], "authCommunity"))
 		return auth_community(c, tok, n, err, cap);
-	if (tok_is(&tok[0], "disableAuthorization")) {
+	if (tt_tok_is(&tok[0], "disableAuthorization")) {
 		if (n != 2 || parse_bool(&tok[1], &c->disable_authorization) < 0)
-			return fail(err, cap, TT_ERR_INVALID, "disableAuthorization takes yes or no", NULL, NULL);
+			return tt_conf_fail(err, cap, TT_ERR_INVALID, "disableAuthorization takes yes or no", NULL, NULL);
 		return TT_OK;
 	}
-	return TT_CONF_NOT_CORE;
+	return tt_conf_usm_line(c, tok, n, err, cap);
 }

@@ -14,12 +14,29 @@ void tt_rx_init(struct tt_rx *rx, const struct tt_conf *conf)
 	memset(rx, 0, sizeof *rx);
 	rx->conf = conf;
 	rx->max_reply = CONFIG_TT_MAX_MSG_SIZE;
+	tt_ratelimit_init(&rx->report_limit, 1000, CONFIG_TT_REPORTS_PER_S);
 }
 
 void tt_rx_set_conf(struct tt_rx *rx, const struct tt_conf *conf)
 {
 	rx->conf = conf;
 	rx->pending_valid = 0;
+	/* Cached keys belong to the old users (indices may have moved). */
+	tt_usm_keys_flush(rx);
+}
+
+void tt_rx_set_engine(struct tt_rx *rx, const uint8_t *id, size_t id_len, uint32_t boots,
+                      uint64_t now_ms, uint64_t entropy)
+{
+	if (id_len <= TT_ENGINE_ID_MAX) {
+		memcpy(rx->engine.id, id, id_len);
+		rx->engine.id_len = (uint8_t)id_len;
+	}
+	/* RFC 3414 §2.2.2: boots latches at 2^31-1 */
+	rx->engine.boots = boots > 2147483647u ? 2147483647u : boots;
+	rx->engine.start_ms = now_ms;
+	rx->aes_salt = entropy;
+	rx->des_salt = (uint32_t)(entropy >> 17);
 }
 
 void tt_rx_set_max_reply(struct tt_rx *rx, size_t max)
@@ -27,7 +44,7 @@ void tt_rx_set_max_reply(struct tt_rx *rx, size_t max)
 	rx->max_reply = (uint16_t)(max < CONFIG_TT_MAX_MSG_SIZE ? max : CONFIG_TT_MAX_MSG_SIZE);
 }
 
-static const struct tt_rx_result *drop(struct tt_rx *rx, enum tt_reason reason, int detail)
+const struct tt_rx_result *tt_rx_drop(struct tt_rx *rx, enum tt_reason reason, int detail)
 {
 	rx->result.verdict = TT_VERDICT_DROP;
 	rx->result.reason = reason;
@@ -69,21 +86,12 @@ static uint8_t community_uses(const struct tt_conf *conf, const uint8_t *comm, s
 	return uses;
 }
 
-/* FNV-1a over the PDU: tells a retransmission from a new inform that reuses a request-id. */
-static uint32_t fnv1a(const uint8_t *p, size_t n)
-{
-	uint32_t h = 2166136261u;
-	while (n--)
-		h = (h ^ *p++) * 16777619u;
-	return h;
-}
-
 static int same_addr(const struct tt_addr *a, const struct tt_addr *b)
 {
 	return a->family == b->family && a->port == b->port && memcmp(a->ip, b->ip, 16) == 0;
 }
 
-static int is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms)
+int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms)
 {
 #if CONFIG_TT_DEDUP_RING > 0
 	unsigned i;
@@ -134,26 +142,28 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	memset(&rx->result, 0, sizeof rx->result);
 	memset(note, 0, sizeof *note);
 	if (len > CONFIG_TT_MAX_MSG_SIZE)
-		return drop(rx, TT_REASON_TOO_BIG, 0);
+		return tt_rx_drop(rx, TT_REASON_TOO_BIG, 0);
 
 	/* Message ::= SEQUENCE { version, community, data } (RFC 1157 §4, RFC 1901) */
 	tt_ber_init(&msg, datagram, len);
 	if ((rc = tt_ber_enter(&msg, TT_TAG_SEQUENCE, &body)) < 0)
-		return drop(rx, TT_REASON_PARSE, rc);
+		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	if (!tt_ber_at_end(&msg))
-		return drop(rx, TT_REASON_PARSE, TT_ERR_TRAILING);
+		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TRAILING);
 	if ((rc = tt_ber_expect(&body, TT_TAG_INTEGER, &version)) < 0)
-		return drop(rx, TT_REASON_PARSE, rc);
+		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	if ((rc = tt_ber_get_int32(&version, &ver)) < 0)
-		return drop(rx, TT_REASON_PARSE, rc);
+		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
+	if (ver == TT_VERSION_3)
+		return tt_v3_input(rx, datagram, len, &body, from, now_ms);
 	if (ver != TT_VERSION_1 && ver != TT_VERSION_2C)
-		return drop(rx, TT_REASON_BAD_VERSION, 0);
+		return tt_rx_drop(rx, TT_REASON_BAD_VERSION, 0);
 	if ((rc = tt_ber_expect(&body, TT_TAG_OCTET_STRING, &community)) < 0)
-		return drop(rx, TT_REASON_PARSE, rc);
+		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	if ((rc = tt_ber_read(&body, &pdu)) < 0)
-		return drop(rx, TT_REASON_PARSE, rc);
+		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	if (!tt_ber_at_end(&body))
-		return drop(rx, TT_REASON_PARSE, TT_ERR_TRAILING);
+		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TRAILING);
 
 	note->version = (uint8_t)ver;
 	note->community = community.val;
@@ -162,25 +172,25 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	/* Community first: unauthorized traffic costs no PDU decoding. */
 	uses = community_uses(rx->conf, community.val, community.len, from, NULL, 0, 0, &known);
 	if (!known)
-		return drop(rx, TT_REASON_BAD_COMMUNITY, 0);
+		return tt_rx_drop(rx, TT_REASON_BAD_COMMUNITY, 0);
 	if (!uses)
-		return drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
+		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 
 	if (pdu.tag != TT_PDU_TRAP_V1 && pdu.tag != TT_PDU_TRAP_V2 && pdu.tag != TT_PDU_INFORM) {
 		if (pdu.tag >= TT_PDU_GET && pdu.tag <= TT_PDU_REPORT)
-			return drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
-		return drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
+			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
+		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
 	}
 	rc = tt_pdu_decode(rx, &pdu, &vbl, &reason);
 	if (rc < 0)
-		return drop(rx, reason, rc);
+		return tt_rx_drop(rx, reason, rc);
 
 	/* The OID restrictions of authCommunity apply to snmpTrapOID (snmptrapd: the view is
 	 * matched against snmpTrapOID only). */
 	uses = community_uses(rx->conf, community.val, community.len, from, note->trap_oid,
 	                      note->trap_oid_len, 1, &known);
 	if (!uses)
-		return drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
+		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 
 	rx->result.uses = uses;
 	rx->result.note = note;
@@ -188,7 +198,7 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 		int too_big;
 		rx->pending.from = *from;
 		rx->pending.request_id = note->request_id;
-		rx->pending.hash = fnv1a(pdu.start, (size_t)(pdu.val + pdu.len - pdu.start));
+		rx->pending.hash = tt_fnv1a(pdu.start, (size_t)(pdu.val + pdu.len - pdu.start));
 		if (tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
 		                    &too_big) < 0) {
 			rx->stats.no_response++;
@@ -197,7 +207,7 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 			if (too_big)
 				rx->stats.too_big_responses++;
 		}
-		if (is_duplicate(rx, &rx->pending, now_ms)) {
+		if (tt_rx_is_duplicate(rx, &rx->pending, now_ms)) {
 			rx->stats.duplicates++;
 			rx->result.verdict = TT_VERDICT_REPLY_ONLY;
 			rx->result.note = NULL;

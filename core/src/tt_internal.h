@@ -28,6 +28,89 @@ int tt_reply_inform(struct tt_rx *rx, int32_t version, const uint8_t *community,
                     size_t community_len, int32_t request_id, const struct tt_tlv *vbl,
                     int *too_big);
 
+/* Keys of one user for one message (usm.c). */
+struct tt_usm_keyset {
+	const struct tt_user *user;
+	const uint8_t *auth_key;          /* Kul for the message's engine */
+	const uint8_t *priv_key;          /* privacy key material; NULL until committed */
+	struct tt_key_cache_entry *cached;/* the cache entry in use, if any */
+	int fresh;                        /* 1: auth_key was localized now, not yet cached */
+	uint8_t scratch_auth[TT_KEY_MAX];
+};
+
+/* Drops the datagram for reason (counted) with an optional tt_err detail. */
+const struct tt_rx_result *tt_rx_drop(struct tt_rx *rx, enum tt_reason reason, int detail);
+
+/* Processes an SNMPv3 message (v3.c); body is the cursor after msgVersion. */
+const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t len,
+                                       struct tt_ber *body, const struct tt_addr *from,
+                                       uint64_t now_ms);
+
+/* Our snmpEngineTime at now_ms. */
+uint32_t tt_engine_time(const struct tt_rx *rx, uint64_t now_ms);
+
+/* Index of the user for (name, engine): an entry with that engine ID first, then one without
+ * (wildcard); -1 if none. *other_engines tells that the name exists for other engines. */
+int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t name_len,
+                     const uint8_t *engine, size_t engine_len, int *other_engines);
+
+/* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss). */
+int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
+                uint64_t now_ms, struct tt_usm_keyset *ks);
+
+/* After a good MAC: derives the privacy key of a cache miss and stores both in the cache. */
+int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
+                       uint64_t now_ms, struct tt_usm_keyset *ks);
+
+/* Wipes the localized-key cache (the users changed). */
+void tt_usm_keys_flush(struct tt_rx *rx);
+
+/* Returns 1 when the mac_len octets at msg + mac_off are the right MAC of the message. */
+int tt_usm_check_mac(const struct tt_usm_keyset *ks, const uint8_t *msg, size_t len,
+                     size_t mac_off, size_t mac_len);
+
+/* Writes the MAC of the message (whose MAC field is at mac_off) into that field. */
+int tt_usm_sign(const struct tt_usm_keyset *ks, uint8_t *msg, size_t len, size_t mac_off);
+
+/* RFC 3414 §3.2 step 7a (we are authoritative): 1 when inside the time window. */
+int tt_usm_timely_local(const struct tt_rx *rx, uint32_t boots, uint32_t time, uint64_t now_ms);
+
+/* RFC 3414 §3.2 step 7b (the sender is): 1 when inside the window, updating the remote engine
+ * table; on a stale message *behind_s says by how many seconds it is older. */
+int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32_t boots,
+                         uint32_t time, uint64_t now_ms, int32_t *behind_s);
+
+/* Decrypts (encrypt 0) or encrypts len octets at buf in place with the user's privacy
+ * protocol; boots and time are the authoritative engine's (they enter the AES IV). */
+int tt_usm_crypt(const struct tt_usm_keyset *ks, uint32_t boots, uint32_t time,
+                 const uint8_t *salt, uint8_t *buf, size_t len, int encrypt);
+
+/* Returns 1 when e (source, request-id, PDU hash) was delivered within the de-dup window. */
+int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms);
+
+/* FNV-1a hash of n octets (tells a retransmission from a new PDU with a reused request-id). */
+uint32_t tt_fnv1a(const uint8_t *p, size_t n);
+
+/* One word of a configuration line (conf.c). */
+struct tt_tok {
+	const char *s;
+	size_t len;
+};
+
+/* Case-insensitive comparison of a word with a NUL-terminated one. */
+int tt_tok_is(const struct tt_tok *t, const char *word);
+
+/* Writes "a<tok>b" into err (cap octets) and returns rc; tok and b may be NULL. */
+int tt_conf_fail(char *err, size_t cap, int rc, const char *a, const struct tt_tok *tok,
+                 const char *b);
+
+/* Parses a TYPES list "log,execute,net" into TT_USE_* bits; -1 if invalid. */
+int tt_conf_parse_uses(const struct tt_tok *t, uint8_t *uses);
+
+/* Applies createUser, authUser, engineID or exactEngineID (conf_usm.c); TT_CONF_NOT_CORE for
+ * any other directive. */
+int tt_conf_usm_line(struct tt_conf *c, const struct tt_tok *tok, int n, char *err, size_t cap);
+
 /* Returns 1 when the two OID encodings are equal. */
 int tt_oid_equal(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen);
 

@@ -546,6 +546,8 @@ int settings_merge(struct settings *out, const struct settings *conf,
 	}
 	if (cmd->pidfile[0])
 		memcpy(out->pidfile, cmd->pidfile, sizeof out->pidfile);
+	if (cmd->persistent_dir[0])
+		memcpy(out->persistent_dir, cmd->persistent_dir, sizeof out->persistent_dir);
 	out->foreground |= cmd->foreground;
 	out->numeric |= cmd->numeric;
 	out->no_dns |= cmd->no_dns;
@@ -594,6 +596,14 @@ const char *cli_directives(void)
 	"Configuration directives understood (snmptrapd.conf syntax):\n"
 	"  authCommunity     TYPES COMMUNITY [SOURCE [OID]]   TYPES: log,execute,net\n"
 	"  disableAuthorization yes|no\n"
+	"  createUser        [-e ENGINEID] NAME [AUTH PASS|-m HEX|-l HEX [PRIV [PASS|-m HEX|-l HEX]]]\n"
+	"                    AUTH: MD5 SHA SHA-224 SHA-256 SHA-384 SHA-512\n"
+	"                    PRIV: DES 3DES AES AES-192 AES-256 AES-192-C AES-256-C\n"
+	"  authUser          TYPES [-s usm] NAME [noauth|auth|priv]\n"
+	"  engineID          TEXT (our engine ID, RFC 3411 text format)\n"
+	"  exactEngineID     0xHEX (our engine ID as given)\n"
+	"  persistentDir     DIR (engineBoots and the generated engine ID; default "
+	"/var/lib/tinytrap)\n"
 	"  format1           FORMAT          (SNMPv1)\n"
 	"  format2           FORMAT          (SNMPv2c)\n"
 	"  format            print|print1|print2|syslog|syslog1|syslog2 FORMAT\n"
@@ -606,7 +616,7 @@ const char *cli_directives(void)
 	"  ignoreAuthFailure yes|no\n"
 	"  doNotLogTraps     yes|no\n"
 	"Recognized but not supported yet (a warning, the line is ignored):\n"
-	"  createUser authUser authGroup authAccess setAccess traphandle forward engineID ...\n";
+	"  authGroup authAccess setAccess traphandle forward ...\n";
 }
 
 /* Copies s into o->pool; NULL when the pool is full. */

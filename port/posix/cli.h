@@ -88,6 +88,7 @@ struct settings {
 	struct listen_spec addrs[CLI_MAX_ADDRS];
 	uint8_t n_addrs;
 	char pidfile[CLI_PATH_MAX];       /* "" = none */
+	char persistent_dir[CLI_PATH_MAX]; /* persistentDir; "" = SNMP_PERSISTENT_DIR or default */
 	uint8_t foreground;               /* -f, doNotFork */
 	uint8_t numeric;                  /* -On, outputOption n, printNumericOids */
 	uint8_t no_dns;                   /* -n */

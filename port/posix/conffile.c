@@ -39,8 +39,8 @@ static int is_space(int ch)
 /* Directives of snmptrapd (snmptrapd -H, Net-SNMP 5.9) that tinytrapd does not implement yet,
  * and snmp.conf directives users put in snmptrapd.conf. */
 static const char *const unsupported[] = {
-	"createUser", "authUser", "authGroup", "authAccess", "setAccess", "traphandle",
-	"forward", "addForwarderInfo", "engineID", "engineIDType", "engineIDNic", "exactEngineID",
+	"authGroup", "authAccess", "setAccess", "traphandle",
+	"forward", "addForwarderInfo", "engineIDType", "engineIDNic",
 	"oldEngineID", "engineBoots", "usmUser", "sqlMaxQueue", "sqlSaveInterval", "agentuser",
 	"agentgroup", "authtrapenable", "trapsink", "trap2sink", "informsink", "trapsess",
 	"trapcommunity", "v1trapaddress", "agentaddress", "quit", "leave_pidfile",
@@ -53,7 +53,7 @@ static const char *const unsupported[] = {
 	"rwcommunity", "rocommunity", "rwcommunity6", "rocommunity6", "rwuser", "rouser",
 	"dontRetainLogs", "defDomain", "defTarget", "sourceFilterType", "sourceFilterAddress",
 	"includeFile", "includeDir", "includeSearch", "mibs", "mibdirs", "mibfile",
-	"showMibErrors", "logTimestamp", "persistentDir", "serverRecvBuf", "serverSendBuf",
+	"showMibErrors", "logTimestamp", "serverRecvBuf", "serverSendBuf",
 	"noPersistentLoad", "noPersistentSave", "doDebugging", "debugTokens", "dumpPacket",
 	"disableSNMPv1", "disableSNMPv2c", "disableSNMPv3", "defaultPort",
 };
@@ -181,6 +181,14 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 			return fail(err, errcap, where, "pidFile needs a file name (shorter than 1024)");
 		memcpy(s->pidfile, val, vl);
 		s->pidfile[vl] = '\0';
+		return 0;
+	}
+	if (word_is(name, nl, "persistentDir")) {
+		if (vl == 0 || vl >= sizeof s->persistent_dir)
+			return fail(err, errcap, where,
+			            "persistentDir needs a directory name (shorter than 1024)");
+		memcpy(s->persistent_dir, val, vl);
+		s->persistent_dir[vl] = '\0';
 		return 0;
 	}
 	if (word_is(name, nl, "doNotFork"))

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "persist.h"
 #include "conffile.h"
 #include "logout.h"
 #include "net.h"
@@ -140,7 +141,7 @@ static void warn_if_no_access(const struct tt_conf *c)
 	size_t used = 0;
 	unsigned k;
 
-	if (c->n_communities || c->disable_authorization)
+	if (c->n_communities || c->n_auth_users || c->disable_authorization)
 		return;
 	files[0] = '\0';
 	for (k = 0; k <= opts.n_conf; k++) {
@@ -154,7 +155,7 @@ static void warn_if_no_access(const struct tt_conf *c)
 			used += (size_t)n;
 	}
 	logout_msg(&lo, SEV_WARNING, "Warning: no access control information configured.\n"
-	           "  (Config files: %s; tinytrapd knows authCommunity and "
+	           "  (Config files: %s; tinytrapd knows authCommunity, authUser and "
 	           "disableAuthorization)\n"
 	           "This receiver will *NOT* accept any incoming notifications.",
 	           used ? files : "none");
@@ -174,6 +175,29 @@ static int same_addresses(const struct settings *a, const struct settings *b)
 
 /* SIGHUP: build the scratch configuration; switch only when every file was valid and every
  * log destination opened. */
+/* Our SNMP engine: ID and boots from the persistent directory, boots written before the first
+ * datagram is served (RFC 3414 §2.2). */
+static struct tt_persist_engine engine;
+static char engine_hex[80];
+
+static int start_engine(char *err, size_t errcap)
+{
+	const char *dir = settings[live].persistent_dir;
+	size_t i;
+
+	if (!dir[0])
+		dir = getenv("SNMP_PERSISTENT_DIR");
+	if (!dir || !dir[0])
+		dir = TT_PERSIST_DEFAULT_DIR;
+	if (tt_persist_start(dir, confs[live].engine_id, confs[live].engine_id_len, &engine, err,
+	                     errcap) < 0)
+		return -1;
+	tt_rx_set_engine(&rx, engine.id, engine.id_len, engine.boots, now_ms(), engine.entropy);
+	for (i = 0; i < engine.id_len && 2 * i + 3 < sizeof engine_hex; i++)
+		snprintf(engine_hex + 2 * i, 3, "%02x", engine.id[i]);
+	return 0;
+}
+
 static void reload(void)
 {
 	int next = !live;
@@ -190,11 +214,15 @@ static void reload(void)
 		logout_msg(&lo, SEV_WARNING, "listening addresses change only at a restart");
 	if (strcmp(settings[next].pidfile, settings[live].pidfile) != 0)
 		logout_msg(&lo, SEV_WARNING, "the pid file changes only at a restart");
+	if (confs[next].engine_id_len && (confs[next].engine_id_len != engine.id_len ||
+	                                  memcmp(confs[next].engine_id, engine.id, engine.id_len)))
+		logout_msg(&lo, SEV_WARNING, "the engine ID changes only at a restart");
 	tt_rx_set_conf(&rx, &confs[next]);
 	live = next;
 	warn_if_no_access(&confs[live]);
-	logout_msg(&lo, SEV_INFO, "configuration reloaded: %u authCommunity entries%s",
-	           (unsigned)confs[live].n_communities,
+	logout_msg(&lo, SEV_INFO, "configuration reloaded: %u authCommunity entries, %u USM users, "
+	           "%u authUser entries%s", (unsigned)confs[live].n_communities,
+	           (unsigned)confs[live].n_users, (unsigned)confs[live].n_auth_users,
 	           confs[live].disable_authorization ? ", authorization disabled" : "");
 }
 
@@ -286,6 +314,13 @@ static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, 
 	}
 	if (suppressed)
 		snprintf(more, sizeof more, " (%u more suppressed)", suppressed);
+	if (res->diag) {
+		/* SNMPv3 refusals: the core names engine, user and reason in plain words */
+		logout_msg(&lo, SEV_NOTICE, "%s %zu octets: %s%s%s",
+		           res->verdict == TT_VERDICT_REPLY_ONLY ? "refused (Report sent)" : "dropped",
+		           d->len, res->diag, detail, more);
+		return;
+	}
 	logout_msg(&lo, SEV_NOTICE, "dropped %zu octets from %s: %s%s%s%s", d->len, addr,
 	           tt_reason_name(res->reason), detail, comm, more);
 }
@@ -323,6 +358,8 @@ static void handle(const struct net_dgram *d, uint64_t now)
 	case TT_VERDICT_REPLY_ONLY:
 		if (res->reply)
 			net_send(&net, d, res->reply, res->reply_len);
+		if (res->diag)
+			log_drop(d, res, now);
 		break;
 	default:
 		log_drop(d, res, now);
@@ -494,6 +531,8 @@ int main(int argc, char **argv)
 	if (load_config(live, err, sizeof err) < 0)
 		return fatal(err);
 	tt_rx_init(&rx, &confs[live]);
+	if (start_engine(err, sizeof err) < 0)
+		return fatal(err);
 	tt_ratelimit_init(&drop_limit, 10000, 10);
 	tt_ratelimit_init(&refuse_limit, 10000, 10);
 
@@ -520,6 +559,8 @@ int main(int argc, char **argv)
 	logout_msg(&lo, SEV_INFO, "tinytrapd %s listening on %s", TINYTRAPD_VERSION, names);
 	logout_msg(&lo, SEV_INFO, "socket receive buffer %d octets (asked for %d)", net.rcvbuf,
 	           NET_RCVBUF_WANT);
+	logout_msg(&lo, SEV_INFO, "SNMP engine 0x%s, engineBoots %u; %u USM users", engine_hex,
+	           (unsigned)engine.boots, (unsigned)confs[live].n_users);
 	warn_if_no_access(&confs[live]);
 	logout_flush(&lo);
 

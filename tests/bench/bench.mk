@@ -14,7 +14,7 @@ $(BENCH_DIR)/sender: tests/bench/sender.c
 
 $(BENCH_DIR)/bench_inproc: tests/bench/bench_inproc.c $(BUILD)/libtinytrap.a $(HEADERS) $(BUILD)/tt_autoconf.h
 	@mkdir -p $(dir $@)
-	$(CC) $(BENCH_CFLAGS) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF $< $(BUILD)/libtinytrap.a -o $@
+	$(CC) $(BENCH_CFLAGS) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF $< $(BUILD)/libtinytrap.a $(CORE_LIBS) -o $@
 
 bench: $(BUILD)/tinytrapd $(BENCH_DIR)/sender $(BENCH_DIR)/bench_inproc
 	@BUILD=$(BUILD) $(if $(BENCH_RATES),BENCH_RATES="$(BENCH_RATES)") \

@@ -31,7 +31,7 @@ FUZZ_HDR := $(wildcard tests/fuzz/*.h)
 # --- PROTOS replay -------------------------------------------------------------------------------
 $(ASAN_BUILD)/protos_replay: tests/fuzz/protos_replay.c $(FUZZ_HDR) $(ASAN_CORE_OBJ) $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(ASAN_CC) -std=c99 $(WARN) -D_GNU_SOURCE $(ASAN_FLAGS) $(FUZZ_INC) -o $@ $< $(ASAN_CORE_OBJ)
+	$(ASAN_CC) -std=c99 $(WARN) -D_GNU_SOURCE $(ASAN_FLAGS) $(FUZZ_INC) -o $@ $< $(ASAN_CORE_OBJ) $(CORE_LIBS)
 
 test-protos: $(ASAN_BUILD)/protos_replay
 	@fail=0; \
@@ -57,7 +57,7 @@ $(FUZZ_BUILD)/core/%.o: core/src/%.c $(HEADERS) $(BUILD)/tt_autoconf.h
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDR) $(FUZZ_CORE_OBJ) $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -std=c99 $(WARN) -D_GNU_SOURCE -fsanitize=fuzzer $(FUZZ_SAN) $(FUZZ_INC) -o $@ $< $(FUZZ_CORE_OBJ)
+	$(FUZZ_CC) -std=c99 $(WARN) -D_GNU_SOURCE -fsanitize=fuzzer $(FUZZ_SAN) $(FUZZ_INC) -o $@ $< $(FUZZ_CORE_OBJ) $(CORE_LIBS)
 
 fuzz-build: $(FUZZ_BUILD)/fuzz_rx $(FUZZ_BUILD)/fuzz_conf
 

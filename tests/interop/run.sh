@@ -16,6 +16,7 @@ VEC=$ROOT/tests/vectors
 PY=/usr/bin/python3
 SNMPTRAPD=/usr/sbin/snmptrapd
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tinytrap-interop.XXXXXX")
+export SNMP_PERSISTENT_DIR="$WORK/persist"  # engine state of the daemons under test
 # the senders read no MIB files and no user configuration
 unset MIBS MIBDIRS
 export SNMPCONFPATH=$WORK/snmpconf HOME=$WORK
@@ -160,7 +161,7 @@ cat >"$CONF_A" <<'EOF'
 authCommunity log,execute,net public
 authCommunity log lo 127.0.0.1/32 .1.3.6.1.4.1.8072.9
 authCommunity log far 10.0.0.0/8
-createUser -e 0x8000000001020304 u SHA authpass12 AES privpass12
+traphandle default /bin/true
 EOF
 if start a "$CONF_A" "$A"; then ok "tinytrapd starts and listens on $A"; else
   not_ok "tinytrapd starts and listens on $A" "$(cat "$ERR")"; echo "Bail out! no daemon"; exit 1
@@ -169,7 +170,7 @@ PID_A=$PID
 LOG_A=$LOG
 check "start-up message names version and address" has_re "$LOG" "^tinytrapd [^ ]+ listening on udp:127\.0\.0\.1:$PA$"
 check "an unsupported directive is a warning with file:line" \
-  has "$ERR" "$CONF_A:5: 'createUser' is not supported yet; line ignored"
+  has "$ERR" "$CONF_A:5: 'traphandle' is not supported yet; line ignored"
 check "the pid file holds the daemon's pid" test "$(cat "$WORK/a.pid" 2>/dev/null)" = "$PID_A"
 
 send_reference_set "$A"

@@ -215,7 +215,8 @@ static void auth_community_rejections(void **state)
 	rejects(&c, "authCommunity ,log public", TT_ERR_INVALID, "TYPES");
 	rejects(&c, "authCommunity all public", TT_ERR_INVALID, "TYPES");
 	rejects(&c, "authCommunity \"\" public", TT_ERR_INVALID, "TYPES");
-	rejects(&c, "authCommunity log public a b c d e f g h", TT_ERR_INVALID, "too many words");
+	rejects(&c, "authCommunity log public a b c d e f g h i j k l m n o p", TT_ERR_INVALID,
+	        "too many words");
 
 	/* the table holds CONFIG_TT_MAX_COMMUNITIES entries */
 	for (i = 0; i < CONFIG_TT_MAX_COMMUNITIES; i++) {
@@ -295,10 +296,9 @@ static void directives_of_the_ports(void **state)
 	static const char *lines[] = {
 		"format2 %V\\n% Agent Address: %A",
 		"format1 %a",
-		"createUser -e 0x8000000001020304 shauser SHA shaauthpass1 AES shaprivpass1",
 		"traphandle default /usr/bin/logger",
 		"traphandle 1.3.6.1.6.3.1.1.5.3 /bin/handler up",
-		"authUser log,execute,net shauser",
+		"authGroup log,execute,net shauser",
 		"snmpTrapdAddr udp:162,udp6:[::1]:162",
 		"logOption f /var/log/traps",
 		"doNotLogTraps no",

@@ -954,7 +954,7 @@ static void set_conf_keeps_state(void **state)
 
 static void bad_versions(void **state)
 {
-	static const long versions[] = {2, 3, -1, 4, 255, 256, 0x7fffffff, -2147483647 - 1};
+	static const long versions[] = {2, -1, 4, 255, 256, 0x7fffffff, -2147483647 - 1};
 	struct tt_conf conf;
 	struct tt_rx *rx;
 	struct tt_addr from = src4();

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include "tt_options.h"
 #include "tt_types.h"
+#include "tt_usm.h"
 
 /* What a notification may be used for (snmptrapd's TYPES: log, execute, net). */
 #define TT_USE_LOG 0x01
@@ -38,9 +39,31 @@ struct tt_community {
 
 /* The whole configuration of the core. */
 struct tt_conf {
-	uint8_t disable_authorization; /* 1: accept every community, for every use */
+	uint8_t disable_authorization; /* 1: accept every community and user, for every use */
 	uint8_t n_communities;         /* entries used in communities[] */
+	uint8_t n_users;               /* entries used in users[] */
+	uint8_t n_auth_users;          /* entries used in auth_users[] */
+	uint8_t engine_id_len;         /* 0: the port's engine ID (tt_rx_set_engine) */
+	uint8_t engine_id[TT_ENGINE_ID_MAX]; /* our snmpEngineID from the engineID directive */
 	struct tt_community communities[CONFIG_TT_MAX_COMMUNITIES];
+	struct tt_user users[CONFIG_TT_MAX_USERS];
+	struct tt_auth_user auth_users[CONFIG_TT_MAX_USERS];
+};
+
+/* A user to add: what createUser says. */
+struct tt_user_cfg {
+	const uint8_t *name;          /* 0..32 octets */
+	size_t name_len;
+	const uint8_t *engine_id;     /* NULL: any engine (keys localized per engine on first use) */
+	size_t engine_id_len;         /* 5..32 when given */
+	uint8_t auth;                 /* enum tt_auth_proto */
+	uint8_t auth_form;            /* enum tt_key_form */
+	const uint8_t *auth_secret;   /* password, or key octets for the key forms */
+	size_t auth_secret_len;
+	uint8_t priv;                 /* enum tt_priv_proto (needs auth) */
+	uint8_t priv_form;            /* enum tt_key_form */
+	const uint8_t *priv_secret;   /* NULL: the auth secret is used (snmptrapd does so) */
+	size_t priv_secret_len;
 };
 
 /* Results of tt_conf_line besides the tt_err codes. */
@@ -58,11 +81,23 @@ int tt_conf_add_community(struct tt_conf *c, uint8_t uses, const uint8_t *name, 
 
 /* Applies one line of snmptrapd.conf syntax. Blank lines and '#' comments return TT_OK.
  * Core directives: "authCommunity TYPES COMMUNITY [SOURCE [OID]]" (SOURCE: "default", an IPv4
- * or IPv6 address, optionally "/bits"; OID: dotted numeric) and "disableAuthorization yes|no".
+ * or IPv6 address, optionally "/bits"; OID: dotted numeric), "disableAuthorization yes|no",
+ * "createUser [-e ENGINEID] NAME [AUTH (PASS|-m HEX|-l HEX) [PRIV [PASS|-m HEX|-l HEX]]]",
+ * "authUser TYPES [-s usm] NAME [noauth|auth|priv]" and "engineID STRING|0xHEX".
  * Any other first word returns TT_CONF_NOT_CORE, for the port to handle. On an error a
  * negative tt_err is returned and a message naming the problem is written to err (errcap
  * octets, NUL-terminated). */
 int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, size_t errcap);
+
+/* Adds a USM user, deriving its keys now: password-to-key (about a megabyte of hashing per
+ * password) and, for a user with an engine ID, localization and privacy key extension. Returns
+ * TT_OK, TT_ERR_FULL, TT_ERR_SHORT_PASSWORD or TT_ERR_INVALID with a message in err. */
+int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err, size_t errcap);
+
+/* Adds an authUser entry: notifications from user name at level min_level (TT_SEC_*) or
+ * above may be used for uses (TT_USE_*). Returns TT_OK, TT_ERR_FULL or TT_ERR_INVALID. */
+int tt_conf_add_auth_user(struct tt_conf *c, uint8_t uses, const uint8_t *name, size_t name_len,
+                          uint8_t min_level);
 
 /* Parses "a.b.c.d", an IPv6 address or either with "/bits" into *p; "default" gives the
  * any-prefix. Returns TT_OK or TT_ERR_INVALID (host names are not resolved here). */

@@ -30,6 +30,11 @@
 #define TT_PDU_TRAP_V2 0xA7
 #define TT_PDU_REPORT 0xA8
 
+/* SNMPv3 security levels (msgFlags auth and priv bits). */
+#define TT_SEC_NOAUTH 1 /* noAuthNoPriv */
+#define TT_SEC_AUTH 2   /* authNoPriv */
+#define TT_SEC_PRIV 3   /* authPriv */
+
 /* Flags of struct tt_varbind. */
 #define TT_VB_SYNTHESIZED 0x01 /* added by the RFC 3584 translation, not on the wire */
 
@@ -70,6 +75,20 @@ struct tt_notification {
 		int32_t generic;           /* generic-trap, 0..6 */
 		int32_t specific;          /* specific-trap */
 	} v1;
+
+	/* SNMPv3 fields; meaningful only when version is TT_VERSION_3. */
+	struct {
+		const uint8_t *engine_id;         /* msgAuthoritativeEngineID */
+		size_t engine_id_len;
+		const uint8_t *user;              /* msgUserName (the securityName) */
+		size_t user_len;
+		const uint8_t *context_engine_id; /* contextEngineID of the ScopedPDU */
+		size_t context_engine_id_len;
+		const uint8_t *context_name;      /* contextName of the ScopedPDU */
+		size_t context_name_len;
+		int32_t msg_id;                   /* msgID */
+		uint8_t level;                    /* TT_SEC_NOAUTH, TT_SEC_AUTH or TT_SEC_PRIV */
+	} v3;
 
 	/* All varbinds in SNMPv2 form (for v1: translated, see the file comment). */
 	const struct tt_varbind *varbinds;

@@ -34,6 +34,18 @@
 #ifndef CONFIG_TT_DEDUP_WINDOW_S
 #define CONFIG_TT_DEDUP_WINDOW_S 60
 #endif
+#ifndef CONFIG_TT_MAX_USERS
+#define CONFIG_TT_MAX_USERS 8
+#endif
+#ifndef CONFIG_TT_KEY_CACHE
+#define CONFIG_TT_KEY_CACHE 8
+#endif
+#ifndef CONFIG_TT_REMOTE_ENGINES
+#define CONFIG_TT_REMOTE_ENGINES 16
+#endif
+#ifndef CONFIG_TT_REPORTS_PER_S
+#define CONFIG_TT_REPORTS_PER_S 20
+#endif
 
 /* Range checks: keep equal to the "range" lines of Kconfig. */
 #if CONFIG_TT_MAX_MSG_SIZE < 484 || CONFIG_TT_MAX_MSG_SIZE > 65507
@@ -53,6 +65,18 @@
 #endif
 #if CONFIG_TT_DEDUP_WINDOW_S < 1 || CONFIG_TT_DEDUP_WINDOW_S > 3600
 #error "CONFIG_TT_DEDUP_WINDOW_S must be 1..3600"
+#endif
+#if CONFIG_TT_MAX_USERS < 1 || CONFIG_TT_MAX_USERS > 255
+#error "CONFIG_TT_MAX_USERS must be 1..255"
+#endif
+#if CONFIG_TT_KEY_CACHE < 1 || CONFIG_TT_KEY_CACHE > 1024
+#error "CONFIG_TT_KEY_CACHE must be 1..1024"
+#endif
+#if CONFIG_TT_REMOTE_ENGINES < 1 || CONFIG_TT_REMOTE_ENGINES > 4096
+#error "CONFIG_TT_REMOTE_ENGINES must be 1..4096"
+#endif
+#if CONFIG_TT_REPORTS_PER_S < 1 || CONFIG_TT_REPORTS_PER_S > 10000
+#error "CONFIG_TT_REPORTS_PER_S must be 1..10000"
 #endif
 
 #endif /* TT_OPTIONS_H */

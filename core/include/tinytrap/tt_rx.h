@@ -23,6 +23,8 @@
 #include "tt_ber.h"
 #include "tt_conf.h"
 #include "tt_notification.h"
+#include "tt_ratelimit.h"
+#include "tt_usm.h"
 
 /* What the caller does with the datagram. */
 enum tt_verdict {
@@ -43,6 +45,16 @@ enum tt_reason {
 	TT_REASON_TOO_MANY_VARBINDS,/* more than CONFIG_TT_MAX_VARBINDS varbinds */
 	TT_REASON_BAD_V1_TRAP,      /* a v1 trap that cannot be translated (generic-trap outside
 	                               0..6, negative specific-trap, enterprise too long) */
+	/* SNMPv3: RFC 3412 §7.2 (snmp*) and RFC 3414 §3.2 (usmStats*) */
+	TT_REASON_UNKNOWN_SECURITY_MODEL, /* snmpUnknownSecurityModels: not USM */
+	TT_REASON_INVALID_MSG,      /* snmpInvalidMsgs: privacy without authentication, a PDU
+	                               that contradicts the reportable flag */
+	TT_REASON_UNKNOWN_ENGINE_ID,/* usmStatsUnknownEngineIDs: an inform not to our engine ID */
+	TT_REASON_UNKNOWN_USER,     /* usmStatsUnknownUserNames */
+	TT_REASON_UNSUPPORTED_SEC_LEVEL, /* usmStatsUnsupportedSecLevels */
+	TT_REASON_WRONG_DIGEST,     /* usmStatsWrongDigests */
+	TT_REASON_NOT_IN_TIME_WINDOW, /* usmStatsNotInTimeWindows */
+	TT_REASON_DECRYPTION_ERROR, /* usmStatsDecryptionErrors */
 	TT_REASON_COUNT
 };
 
@@ -59,6 +71,10 @@ struct tt_rx_stats {
 	uint32_t no_response;      /* informs delivered whose Response could not be built at all */
 	uint32_t no_uptime;        /* delivered without a proper sysUpTime.0 */
 	uint32_t no_trap_oid;      /* delivered without a proper snmpTrapOID.0 */
+	uint32_t reports;          /* SNMPv3 Reports built */
+	uint32_t reports_suppressed; /* Reports not sent because of the rate limit */
+	uint32_t key_localizations;/* keys localized for wildcard users (cache misses) */
+	uint32_t remote_engines_evicted; /* remote engine entries reused for another engine */
 	uint32_t dropped[TT_REASON_COUNT]; /* drops by reason */
 };
 
@@ -71,6 +87,36 @@ struct tt_rx_result {
 	const struct tt_notification *note; /* the notification when delivered, else NULL */
 	const uint8_t *reply;      /* datagram to send back to the source, or NULL */
 	size_t reply_len;
+	const char *diag;          /* for refused SNMPv3 messages (and bad communities): one line
+	                              in plain words naming engine, user and reason, else NULL */
+};
+
+/* Our SNMP engine (RFC 3411 snmpEngineID, RFC 3414 snmpEngineBoots/Time). */
+struct tt_engine {
+	uint8_t id[TT_ENGINE_ID_MAX];
+	uint8_t id_len;
+	uint32_t boots;            /* persisted and incremented by the port at every start */
+	uint64_t start_ms;         /* now_ms when boots was set: engineTime counts from here */
+};
+
+/* Keys of a wildcard user localized to one remote engine. */
+struct tt_key_cache_entry {
+	uint64_t used_ms;          /* last use, for LRU eviction; 0 = free */
+	uint8_t user;              /* index into conf->users */
+	uint8_t engine_id_len;
+	uint8_t engine_id[TT_ENGINE_ID_MAX];
+	uint8_t auth_key[TT_KEY_MAX];
+	uint8_t priv_key[TT_PRIV_KEY_MAX];
+};
+
+/* What we know of a remote authoritative engine (RFC 3414 §2.3, §3.2 step 7b). */
+struct tt_remote_engine {
+	uint64_t stamp_ms;         /* our clock when boots/time were stored; 0 = free */
+	uint32_t boots;            /* snmpEngineBoots */
+	uint32_t time;             /* snmpEngineTime at stamp_ms */
+	uint32_t latest;           /* latestReceivedEngineTime */
+	uint8_t id_len;
+	uint8_t id[TT_ENGINE_ID_MAX];
 };
 
 /* One delivered inform remembered by the de-duplication ring. */
@@ -94,6 +140,13 @@ struct tt_rx {
 	struct tt_dedup_entry pending;
 	uint8_t pending_valid;
 	uint16_t max_reply;        /* largest Response to build (see tt_rx_set_max_reply) */
+	struct tt_engine engine;
+	uint64_t aes_salt;         /* next AES salt (RFC 3826 §3.1.2.1), seeded from entropy */
+	uint32_t des_salt;         /* next DES salt counter (RFC 3414 §8.1.1.1) */
+	struct tt_ratelimit report_limit;
+	struct tt_key_cache_entry key_cache[CONFIG_TT_KEY_CACHE];
+	struct tt_remote_engine remote[CONFIG_TT_REMOTE_ENGINES];
+	char diag[200];
 #if CONFIG_TT_DEDUP_RING > 0
 	struct tt_dedup_entry dedup[CONFIG_TT_DEDUP_RING];
 	uint16_t dedup_next;
@@ -106,6 +159,15 @@ void tt_rx_init(struct tt_rx *rx, const struct tt_conf *conf);
 
 /* Switches rx to another configuration, keeping counters and the de-duplication ring. */
 void tt_rx_set_conf(struct tt_rx *rx, const struct tt_conf *conf);
+
+/* Sets our SNMP engine: its ID (5..32 octets: the configuration's engineID when it has one,
+ * else one the port generated once and kept), its boots (persisted by the port and incremented
+ * at every start before the first datagram; capped at 2^31-1) and the clock reading that
+ * engineTime counts from. entropy seeds the privacy salts. Without a call the engine ID is
+ * empty and every SNMPv3 inform is refused; traps need no engine of ours. A new configuration
+ * (tt_rx_set_conf) does not change the engine. */
+void tt_rx_set_engine(struct tt_rx *rx, const uint8_t *id, size_t id_len, uint32_t boots,
+                      uint64_t now_ms, uint64_t entropy);
 
 /* Limits the size of Responses built from now on to max octets (at most, and by default,
  * CONFIG_TT_MAX_MSG_SIZE), e.g. to a path MTU: a Response that would be larger becomes the

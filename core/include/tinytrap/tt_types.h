@@ -24,7 +24,9 @@ enum tt_err {
 	TT_ERR_NOSPACE = -10,        /* an output buffer is too small */
 	TT_ERR_FULL = -11,           /* a fixed-size table is full */
 	TT_ERR_INVALID = -12,        /* an invalid argument or configuration value */
-	TT_ERR_TOO_MANY_VARBINDS = -13 /* more varbinds than CONFIG_TT_MAX_VARBINDS */
+	TT_ERR_TOO_MANY_VARBINDS = -13, /* more varbinds than CONFIG_TT_MAX_VARBINDS */
+	TT_ERR_SHORT_PASSWORD = -30, /* a password of fewer than 8 octets (RFC 3414 §11.2) */
+	TT_ERR_CRYPTO = -31          /* the crypto backend failed (it cannot for valid arguments) */
 };
 
 /* Returns a short English description of an enum tt_err value ("length beyond its container"). */

@@ -1,0 +1,250 @@
+/*
+ * usm.c - the User-based Security Model's state (RFC 3414): user lookup, the localized-key
+ * cache for users without an engine ID, the MAC check, the two timeliness checks, and the
+ * privacy keys and IVs.
+ *
+ * Keys are never derived per packet: password-to-key ran when the user was configured; a
+ * wildcard user's keys are localized once per (user, engine) and kept in an LRU cache, which
+ * only an authenticated message may fill, so spoofed engine IDs cannot evict good entries.
+ * It does not parse messages (v3.c) or encode replies (v3_reply.c).
+ */
+#include <string.h>
+#include "tt_internal.h"
+#include "tt_crypto.h"
+#include "tt_usm_keys.h"
+
+#define TT_TIME_WINDOW_S 150u        /* RFC 3414 §2.2.3 */
+#define TT_BOOTS_MAX 2147483647u     /* RFC 3414 §2.2.2: the latched maximum */
+
+uint32_t tt_engine_time(const struct tt_rx *rx, uint64_t now_ms)
+{
+	uint64_t s = (now_ms - rx->engine.start_ms) / 1000u;
+	return s > TT_BOOTS_MAX ? TT_BOOTS_MAX : (uint32_t)s;
+}
+
+int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t name_len,
+                     const uint8_t *engine, size_t engine_len, int *other_engines)
+{
+	int wildcard = -1;
+	unsigned i;
+
+	*other_engines = 0;
+	for (i = 0; i < conf->n_users; i++) {
+		const struct tt_user *u = &conf->users[i];
+		if (u->name_len != name_len || memcmp(u->name, name, name_len) != 0)
+			continue;
+		if (u->engine_id_len == 0) {
+			if (wildcard < 0)
+				wildcard = (int)i;
+		} else if (u->engine_id_len == engine_len &&
+		           memcmp(u->engine_id, engine, engine_len) == 0) {
+			return (int)i; /* an entry for this engine wins over a wildcard one */
+		} else {
+			*other_engines = 1;
+		}
+	}
+	return wildcard;
+}
+
+/* Finds the cached keys of (user, engine); NULL when absent. */
+static struct tt_key_cache_entry *cache_find(struct tt_rx *rx, int user, const uint8_t *engine,
+                                             size_t engine_len)
+{
+	unsigned i;
+	for (i = 0; i < CONFIG_TT_KEY_CACHE; i++) {
+		struct tt_key_cache_entry *e = &rx->key_cache[i];
+		if (e->used_ms && e->user == user && e->engine_id_len == engine_len &&
+		    memcmp(e->engine_id, engine, engine_len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
+                uint64_t now_ms, struct tt_usm_keyset *ks)
+{
+	const struct tt_user *u = &rx->conf->users[user];
+	struct tt_key_cache_entry *e;
+	int rc;
+
+	ks->user = u;
+	ks->cached = NULL;
+	ks->fresh = 0;
+	if (u->localized) {
+		ks->auth_key = u->auth_key;
+		ks->priv_key = u->priv_key;
+		return TT_OK;
+	}
+	e = cache_find(rx, user, engine, engine_len);
+	if (e) {
+		e->used_ms = now_ms ? now_ms : 1;
+		ks->auth_key = e->auth_key;
+		ks->priv_key = e->priv_key;
+		ks->cached = e;
+		return TT_OK;
+	}
+	/* Localize the auth key only; the privacy key waits until the MAC proved the sender
+	 * (a Reeder extension costs a password-to-key run). */
+	rc = tt_usm_localize_key((enum tt_auth_proto)u->auth, u->auth_key, engine, engine_len,
+	                     ks->scratch_auth);
+	if (rc < 0)
+		return rc;
+	rx->stats.key_localizations++;
+	ks->auth_key = ks->scratch_auth;
+	ks->priv_key = NULL;
+	ks->fresh = 1;
+	return TT_OK;
+}
+
+int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
+                       uint64_t now_ms, struct tt_usm_keyset *ks)
+{
+	const struct tt_user *u = &rx->conf->users[user];
+	struct tt_key_cache_entry *e, *victim = &rx->key_cache[0];
+	uint8_t kul[TT_KEY_MAX];
+	unsigned i;
+	int rc = TT_OK;
+
+	if (!ks->fresh)
+		return TT_OK;
+	for (i = 0; i < CONFIG_TT_KEY_CACHE; i++) {
+		e = &rx->key_cache[i];
+		if (e->used_ms < victim->used_ms)
+			victim = e;
+	}
+	memset(victim, 0, sizeof *victim);
+	if (u->priv != TT_PRIV_NONE) {
+		rc = tt_usm_localize_key((enum tt_auth_proto)u->auth, u->priv_key, engine, engine_len, kul);
+		if (rc >= 0)
+			rc = tt_usm_priv_key_from_kul((enum tt_auth_proto)u->auth, (enum tt_priv_proto)u->priv,
+			                     kul, engine, engine_len, victim->priv_key);
+		tt_zeroize(kul, sizeof kul);
+		if (rc < 0) {
+			tt_zeroize(victim, sizeof *victim);
+			return rc;
+		}
+	}
+	memcpy(victim->auth_key, ks->scratch_auth, sizeof victim->auth_key);
+	tt_zeroize(ks->scratch_auth, sizeof ks->scratch_auth);
+	victim->user = (uint8_t)user;
+	victim->engine_id_len = (uint8_t)engine_len;
+	memcpy(victim->engine_id, engine, engine_len);
+	victim->used_ms = now_ms ? now_ms : 1;
+	ks->auth_key = victim->auth_key;
+	ks->priv_key = victim->priv_key;
+	ks->cached = victim;
+	ks->fresh = 0;
+	return TT_OK;
+}
+
+void tt_usm_keys_flush(struct tt_rx *rx)
+{
+	tt_zeroize(rx->key_cache, sizeof rx->key_cache);
+}
+
+int tt_usm_check_mac(const struct tt_usm_keyset *ks, const uint8_t *msg, size_t len,
+                     size_t mac_off, size_t mac_len)
+{
+	enum tt_auth_proto p = (enum tt_auth_proto)ks->user->auth;
+	uint8_t digest[TT_HASH_MAX_LEN];
+	int rc, ok;
+
+	/* RFC 3414 §6.3.2 / §7.3.2, RFC 7860 §4.2.2: the MAC length is the protocol's, never
+	 * the sender's (CVE-2008-0960 accepted a 1-octet MAC). */
+	if (mac_len != tt_auth_mac_len(p))
+		return 0;
+	rc = tt_hmac_zeroed(p, ks->auth_key, tt_auth_hash_len(p), msg, len, mac_off, mac_len, digest);
+	ok = rc >= 0 && tt_ct_equal(digest, msg + mac_off, mac_len);
+	tt_zeroize(digest, sizeof digest);
+	return ok;
+}
+
+int tt_usm_sign(const struct tt_usm_keyset *ks, uint8_t *msg, size_t len, size_t mac_off)
+{
+	enum tt_auth_proto p = (enum tt_auth_proto)ks->user->auth;
+	uint8_t digest[TT_HASH_MAX_LEN];
+	size_t mac_len = tt_auth_mac_len(p);
+	int rc;
+
+	memset(msg + mac_off, 0, mac_len);
+	rc = tt_hmac(p, ks->auth_key, tt_auth_hash_len(p), msg, len, digest);
+	if (rc >= 0)
+		memcpy(msg + mac_off, digest, mac_len);
+	tt_zeroize(digest, sizeof digest);
+	return rc < 0 ? rc : TT_OK;
+}
+
+int tt_usm_timely_local(const struct tt_rx *rx, uint32_t boots, uint32_t time, uint64_t now_ms)
+{
+	uint32_t ours = tt_engine_time(rx, now_ms);
+	/* RFC 3414 §3.2 step 7a */
+	if (rx->engine.boots >= TT_BOOTS_MAX || boots != rx->engine.boots)
+		return 0;
+	return (time > ours ? time - ours : ours - time) <= TT_TIME_WINDOW_S;
+}
+
+/* The entry of engine id, or NULL. */
+static struct tt_remote_engine *remote_find(struct tt_rx *rx, const uint8_t *id, size_t len)
+{
+	unsigned i;
+	for (i = 0; i < CONFIG_TT_REMOTE_ENGINES; i++) {
+		struct tt_remote_engine *r = &rx->remote[i];
+		if (r->stamp_ms && r->id_len == len && memcmp(r->id, id, len) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32_t boots,
+                         uint32_t time, uint64_t now_ms, int32_t *behind_s)
+{
+	struct tt_remote_engine *r = remote_find(rx, id, len);
+	uint64_t stamp = now_ms ? now_ms : 1;
+	uint64_t estimate;
+	unsigned i;
+
+	*behind_s = 0;
+	if (!r) {
+		/* First authenticated message from this engine: take its clock (RFC 3414 §3.2 7b
+		 * via §4 discovery); reuse the entry heard from least recently. */
+		r = &rx->remote[0];
+		for (i = 1; i < CONFIG_TT_REMOTE_ENGINES; i++)
+			if (rx->remote[i].stamp_ms < r->stamp_ms)
+				r = &rx->remote[i];
+		if (r->stamp_ms)
+			rx->stats.remote_engines_evicted++;
+		memset(r, 0, sizeof *r);
+		r->id_len = (uint8_t)len;
+		memcpy(r->id, id, len);
+		r->boots = boots;
+		r->time = time;
+		r->latest = time;
+		r->stamp_ms = stamp;
+		return 1;
+	}
+	/* RFC 3414 §3.2 step 7b: the cached time advanced by our own clock since it was stored. */
+	estimate = (uint64_t)r->time + (now_ms - r->stamp_ms) / 1000u;
+	if (r->boots >= TT_BOOTS_MAX || boots < r->boots)
+		return 0;
+	if (boots == r->boots && (uint64_t)time + TT_TIME_WINDOW_S < estimate) {
+		uint64_t d = estimate - time;
+		*behind_s = d > 0x7fffffff ? 0x7fffffff : (int32_t)d;
+		return 0;
+	}
+	/* Update when the message is newer (RFC 3414 §3.2 step 7b, first bullet). */
+	if (boots > r->boots || time > r->latest) {
+		r->boots = boots;
+		r->time = time;
+		r->latest = time;
+		r->stamp_ms = stamp;
+	}
+	return 1;
+}
+
+int tt_usm_crypt(const struct tt_usm_keyset *ks, uint32_t boots, uint32_t time,
+                 const uint8_t *salt, uint8_t *buf, size_t len, int encrypt)
+{
+	enum tt_priv_proto p = (enum tt_priv_proto)ks->user->priv;
+	return encrypt ? tt_usm_encrypt(p, ks->priv_key, boots, time, salt, buf, len)
+	               : tt_usm_decrypt(p, ks->priv_key, boots, time, salt, buf, len);
+}
