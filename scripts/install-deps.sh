@@ -7,6 +7,8 @@ pkgs=(
   build-essential            # gcc, make
   kconfig-frontends-nox      # kconfig-conf, kconfig-mconf: .config -> tt_autoconf.h
   libcmocka-dev              # unit tests
+  libmbedtls-dev             # Mbed TLS 2.28: hashes, DES, AES for SNMPv3 (core/src/crypto_mbedtls.c)
+  python3-pysnmp4            # a second SNMPv3 peer (3DES) for the interop tests
   clang libclang-rt-14-dev llvm  # ASan/UBSan builds and the libFuzzer target
   snmp snmptrapd             # Net-SNMP senders for interop tests, snmptrapd for the bench
   gcc-arm-none-eabi libnewlib-arm-none-eabi  # the Cortex-M3 portability check
