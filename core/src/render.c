@@ -720,8 +720,10 @@ static void sb_wrapper(struct tt_sb *sb, const struct tt_notification *n)
 		sb_safe(sb, n->community, n->community_len);
 		break;
 	case TT_VERSION_3:
-		/* the user and context are not in the notification view yet */
-		PUT_LIT(sb, ", SNMP v3, user , context ");
+		PUT_LIT(sb, ", SNMP v3, user ");
+		sb_safe(sb, n->v3.user, n->v3.user_len);
+		PUT_LIT(sb, ", context ");
+		sb_safe(sb, n->v3.context_name, n->v3.context_name_len);
 		break;
 	default:
 		break;
@@ -909,7 +911,10 @@ static void format_cmd(struct tt_sb *sb, char c, const struct fmt_opt *o,
 		sb_host(sb, ctx);
 		break;
 	case 'E':
-		break; /* contextEngineID: not in the notification view yet */
+		/* contextEngineID as snmptrapd prints it: hex octets, a line break every 16 */
+		if (n->version == TT_VERSION_3)
+			sb_hex(sb, n->v3.context_engine_id, n->v3.context_engine_id_len);
+		break;
 	case 'N':
 		if (is_v1(n))
 			sb_oid(sb, n->v1.enterprise, n->v1.enterprise_len, ctx->flags);
@@ -937,7 +942,9 @@ static void format_cmd(struct tt_sb *sb, char c, const struct fmt_opt *o,
 	case 'u':
 		if (n->version != TT_VERSION_3)
 			sb_safe(sb, n->community, n->community_len);
-		break; /* the v3 securityName is not in the notification view yet */
+		else
+			sb_safe(sb, n->v3.user, n->v3.user_len);
+		break;
 	case 'v':
 		vb_range(n, ctx->flags, &first, &count);
 		for (i = 0; i < count; i++) {

@@ -78,9 +78,8 @@ int tt_render_default(char *out, size_t cap, const struct tt_render_ctx *ctx);
  * %q of an enterprise-specific v1 trap is ".17" (the last arc of enterprise.0.specific, dot
  * included), else the specific-trap number.
  * Values for other versions follow snmptrapd: %a %A are 0.0.0.0, %N is ".", %w %q are 0 and
- * %W "Cold Start" for SNMPv2 notifications; %s is 0, 1 or 3 and %S 1, 2 or 3. The v3 user,
- * context and contextEngineID are not in the view yet: %u and %E print nothing for v3 and %P
- * gives "TRAP2, SNMP v3, user , context ".
+ * %W "Cold Start" for SNMPv2 notifications; %s is 0, 1 or 3 and %S 1, 2 or 3. For SNMPv3, %u
+ * is the user, %E the contextEngineID in hex and %P "TRAP2, SNMP v3, user u, context c".
  * Width: numbers (the clock fields, %t %T %w) pad with '0' unless a precision is given (what
  * snmptrapd does; "%2h" gives "07"), text pads with spaces ('0' under the '0' flag), on the
  * right under '-'. Precision: at least that many digits for numbers, the last digits of the
