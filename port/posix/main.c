@@ -58,6 +58,8 @@ static uint32_t refused;                 /* notifications some output refused */
 static char pidfile[CLI_PATH_MAX];       /* the pid file written, "" if none */
 static volatile sig_atomic_t got_term, got_hup, got_usr1;
 static uint64_t last_flush;              /* when the log buffers were last written */
+static struct tt_persist_engine engine;  /* our SNMP engine as started */
+static char engine_hex[80];              /* its ID in hex, for messages */
 
 static const struct tt_output outputs[] = {
 	{logout_alert, &lo, TT_USE_LOG},
@@ -177,8 +179,6 @@ static int same_addresses(const struct settings *a, const struct settings *b)
  * log destination opened. */
 /* Our SNMP engine: ID and boots from the persistent directory, boots written before the first
  * datagram is served (RFC 3414 §2.2). */
-static struct tt_persist_engine engine;
-static char engine_hex[80];
 
 static int start_engine(char *err, size_t errcap)
 {
@@ -250,6 +250,11 @@ static void log_counters(void)
 		total += s->dropped[r];
 	}
 	logout_msg(&lo, SEV_NOTICE, "dropped: total %u%s", total, drops);
+	logout_msg(&lo, SEV_NOTICE, "snmpv3: reports %u, reports rate-limited %u, keys localized %u, "
+	           "remote engines evicted %u; engine 0x%s, engineBoots %u, engineTime %u",
+	           s->reports, s->reports_suppressed, s->key_localizations,
+	           s->remote_engines_evicted, engine_hex, (unsigned)engine.boots,
+	           (unsigned)((now_ms() - rx.engine.start_ms) / 1000u));
 	logout_msg(&lo, SEV_NOTICE, "output: alerts %u, logged %u, refused %u, not logged on "
 	           "purpose %u, write errors %u; network: replies sent %u, reply errors %u, receive "
 	           "errors %u, dropped by the kernel %u", lo.stats.alerts, lo.stats.written,
