@@ -3,13 +3,16 @@
  * at every restart). The state file is DIR/tinytrapd.state with two lines, "engineID 0x..." and
  * "engineBoots N". Boots are written at start, before the first datagram is served, never at
  * shutdown: after a crash the next run still gets a new value (snmptrapd writes at shutdown and
- * reuses boots after kill -9). It does not touch the core.
+ * reuses boots after kill -9). Instances that share the directory and start together are
+ * serialized by an flock(2) on DIR/tinytrapd.state.lock, so each reads the boots the previous one
+ * wrote and none fails on the other's temporary file. It does not touch the core.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -65,23 +68,19 @@ static void random_bytes(uint8_t *p, size_t n)
 	}
 }
 
-int tt_persist_start(const char *dir, const uint8_t *conf_id, size_t conf_id_len,
-                     struct tt_persist_engine *e, char *err, size_t cap)
+/* Reads, updates and rewrites the state file; called with the lock held. */
+static int update_state(const char *dir, const uint8_t *conf_id, size_t conf_id_len,
+                        struct tt_persist_engine *e, char *err, size_t cap)
 {
-	char path[4200], tmp[4220], line[256];
+	char path[4200], tmp[4240], line[256];
 	uint8_t stored[32];
 	size_t stored_len = 0;
 	unsigned long boots = 0;
 	FILE *f;
 	int fd;
 
-	memset(e, 0, sizeof *e);
-	if (mkdirs(dir) < 0) {
-		snprintf(err, cap, "cannot create persistent directory %s: %s", dir, strerror(errno));
-		return -1;
-	}
 	snprintf(path, sizeof path, "%s/tinytrapd.state", dir);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
 	f = fopen(path, "r");
 	if (f) {
 		while (fgets(line, sizeof line, f)) {
@@ -128,8 +127,10 @@ int tt_persist_start(const char *dir, const uint8_t *conf_id, size_t conf_id_len
 	f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		snprintf(err, cap, "cannot write %s: %s", tmp, strerror(errno));
-		if (fd >= 0)
+		if (fd >= 0) {
 			close(fd);
+			unlink(tmp);
+		}
 		return -1;
 	}
 	fputs("# tinytrapd engine state: written at every start; do not edit while it runs\n", f);
@@ -140,11 +141,13 @@ int tt_persist_start(const char *dir, const uint8_t *conf_id, size_t conf_id_len
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
 		snprintf(err, cap, "cannot write %s: %s", tmp, strerror(errno));
 		fclose(f);
+		unlink(tmp);
 		return -1;
 	}
 	fclose(f);
 	if (rename(tmp, path) < 0) {
 		snprintf(err, cap, "cannot rename %s: %s", tmp, strerror(errno));
+		unlink(tmp);
 		return -1;
 	}
 	fd = open(dir, O_RDONLY);
@@ -153,4 +156,33 @@ int tt_persist_start(const char *dir, const uint8_t *conf_id, size_t conf_id_len
 		close(fd);
 	}
 	return 0;
+}
+
+int tt_persist_start(const char *dir, const uint8_t *conf_id, size_t conf_id_len,
+                     struct tt_persist_engine *e, char *err, size_t cap)
+{
+	char lock[4220];
+	int fd, rc;
+
+	memset(e, 0, sizeof *e);
+	if (mkdirs(dir) < 0) {
+		snprintf(err, cap, "cannot create persistent directory %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	snprintf(lock, sizeof lock, "%s/tinytrapd.state.lock", dir);
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(err, cap, "cannot open %s: %s", lock, strerror(errno));
+		return -1;
+	}
+	while ((rc = flock(fd, LOCK_EX)) < 0 && errno == EINTR)
+		;
+	if (rc < 0) {
+		snprintf(err, cap, "cannot lock %s: %s", lock, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	rc = update_state(dir, conf_id, conf_id_len, e, err, cap);
+	close(fd); /* releases the lock */
+	return rc;
 }
