@@ -332,36 +332,36 @@ static int auth_user(struct tt_conf *c, const struct tt_tok *tok, int n, char *e
 }
 
 /* engineID TEXT: Net-SNMP's text format, 0x80001F88 04 TEXT (RFC 3411 format 4, enterprise
- * 8072); exactEngineID HEX|TEXT: the octets as given. */
+ * 8072); exactEngineID 0xHEX|TEXT: the octets as given, hex only after "0x" (Net-SNMP's
+ * read_config_read_octet_string). The configuration changes only when the value is valid. */
 static int engine_id(struct tt_conf *c, const struct tt_tok *tok, int n, int exact, char *err,
                      size_t cap)
 {
 	static const uint8_t text_prefix[5] = {0x80, 0x00, 0x1f, 0x88, 0x04};
+	uint8_t id[TT_ENGINE_ID_MAX];
 	int k;
 
 	if (n != 2)
 		return tt_conf_fail(err, cap, TT_ERR_INVALID, "engineID takes one value", NULL, NULL);
-	if (exact && (k = parse_hex(&tok[1], c->engine_id, sizeof c->engine_id)) >= 0) {
-		c->engine_id_len = (uint8_t)k;
+	if (exact && tok[1].len >= 2 && tok[1].s[0] == '0' &&
+	    (tok[1].s[1] == 'x' || tok[1].s[1] == 'X')) {
+		k = parse_hex(&tok[1], id, sizeof id);
 	} else if (exact) {
-		if (tok[1].len > TT_ENGINE_ID_MAX)
-			k = -1;
-		else
-			memcpy(c->engine_id, tok[1].s, (size_t)(k = (int)tok[1].len));
-		c->engine_id_len = (uint8_t)(k < 0 ? 0 : k);
+		k = tok[1].len > TT_ENGINE_ID_MAX ? -1 : (int)tok[1].len;
+		if (k > 0)
+			memcpy(id, tok[1].s, (size_t)k);
+	} else if (tok[1].len == 0 || tok[1].len > TT_ENGINE_ID_MAX - sizeof text_prefix) {
+		k = -1;
 	} else {
-		if (tok[1].len == 0 || tok[1].len > TT_ENGINE_ID_MAX - sizeof text_prefix)
-			k = -1;
-		else {
-			memcpy(c->engine_id, text_prefix, sizeof text_prefix);
-			memcpy(c->engine_id + sizeof text_prefix, tok[1].s, tok[1].len);
-			k = (int)(sizeof text_prefix + tok[1].len);
-			c->engine_id_len = (uint8_t)k;
-		}
+		memcpy(id, text_prefix, sizeof text_prefix);
+		memcpy(id + sizeof text_prefix, tok[1].s, tok[1].len);
+		k = (int)(sizeof text_prefix + tok[1].len);
 	}
 	if (k < TT_ENGINE_ID_MIN)
 		return tt_conf_fail(err, cap, TT_ERR_INVALID, "engineID: '", &tok[1],
 		                    "' does not give a 5..32-octet engine ID");
+	memcpy(c->engine_id, id, (size_t)k);
+	c->engine_id_len = (uint8_t)k;
 	return TT_OK;
 }
 

@@ -351,6 +351,8 @@ static void sb_quoted(struct tt_sb *sb, const uint8_t *p, size_t n)
 static void sb_safe(struct tt_sb *sb, const uint8_t *p, size_t n)
 {
 	size_t i, run = 0;
+	if (n == 0)
+		return; /* p may be NULL for an empty field */
 	for (i = 0; i < n; i++) {
 		if (p[i] >= 0x20 && p[i] < 0x7f)
 			continue;

@@ -6,7 +6,7 @@
  * Keys are never derived per packet: password-to-key ran when the user was configured; a
  * wildcard user's keys are localized once per (user, engine) and kept in an LRU cache, which
  * only an authenticated message may fill, so spoofed engine IDs cannot evict good entries.
- * It does not parse messages (v3.c) or encode replies (v3_reply.c).
+ * It does not parse messages (v3.c) or encode replies (v3.c).
  */
 #include <string.h>
 #include "tt_internal.h"
@@ -67,6 +67,7 @@ int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine
 	struct tt_key_cache_entry *e;
 	int rc;
 
+	(void)now_ms; /* the cache entry's use is stamped by tt_usm_keys_commit() */
 	ks->user = u;
 	ks->cached = NULL;
 	ks->fresh = 0;
@@ -77,7 +78,8 @@ int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine
 	}
 	e = cache_find(rx, user, engine, engine_len);
 	if (e) {
-		e->used_ms = now_ms ? now_ms : 1;
+		/* used_ms is refreshed by tt_usm_keys_commit(), once the MAC is proved: a forged
+		 * message must not decide which entry is evicted next */
 		ks->auth_key = e->auth_key;
 		ks->priv_key = e->priv_key;
 		ks->cached = e;
@@ -105,8 +107,11 @@ int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t
 	unsigned i;
 	int rc = TT_OK;
 
-	if (!ks->fresh)
+	if (!ks->fresh) {
+		if (ks->cached)
+			ks->cached->used_ms = now_ms ? now_ms : 1;
 		return TT_OK;
+	}
 	for (i = 0; i < CONFIG_TT_KEY_CACHE; i++) {
 		e = &rx->key_cache[i];
 		if (e->used_ms < victim->used_ms)

@@ -203,6 +203,19 @@ static void diag(struct tt_rx *rx, const char *what, const struct v3_msg *m,
 	rx->result.diag = rx->diag;
 }
 
+/* Writes "<what> <num> from <addr>" into rx->diag, for refusals before the user is read. */
+static void diag_header(struct tt_rx *rx, const char *what, int64_t num,
+                        const struct tt_addr *from)
+{
+	struct tt_sb sb;
+	tt_sb_init(&sb, rx->diag, sizeof rx->diag);
+	tt_sb_str(&sb, what);
+	tt_sb_int(&sb, num);
+	sb_from(&sb, from);
+	tt_sb_done(&sb);
+	rx->result.diag = rx->diag;
+}
+
 /* --- encoding of replies ---------------------------------------------------------------- */
 
 static void put_be32(uint8_t *p, uint32_t v)
@@ -307,13 +320,15 @@ static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64
 	return (int)rx->result.reply_len;
 }
 
-/* The request-id of a plaintext ScopedPDU, or 0 when it cannot be read. */
-static int32_t peek_request_id(const struct v3_msg *m)
+/* The request-id of a plaintext ScopedPDU, or 0 when it cannot be read; *tag receives the
+ * PDU's tag, or 0. */
+static int32_t peek_pdu(const struct v3_msg *m, uint8_t *tag)
 {
 	struct tt_ber c, sp, pdu;
 	struct tt_tlv t;
 	int32_t id = 0;
 
+	*tag = 0;
 	if (m->flags & FLAG_PRIV)
 		return 0;
 	tt_ber_init(&c, m->data, m->data_len);
@@ -321,6 +336,7 @@ static int32_t peek_request_id(const struct v3_msg *m)
 	    tt_ber_expect(&sp, TT_TAG_OCTET_STRING, &t) < 0 ||
 	    tt_ber_expect(&sp, TT_TAG_OCTET_STRING, &t) < 0 || tt_ber_read(&sp, &t) < 0)
 		return 0;
+	*tag = t.tag;
 	tt_ber_init(&pdu, t.val, t.len);
 	if (tt_ber_expect(&pdu, TT_TAG_INTEGER, &t) < 0 || tt_ber_get_int32(&t, &id) < 0)
 		return 0;
@@ -339,11 +355,18 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	uint8_t vbl[40];
 	struct tt_ber_w w;
 	uint32_t value;
+	int32_t request_id;
+	uint8_t tag;
 	int rc;
 
 	tt_rx_drop(rx, reason, 0);
 	rx->result.diag = diag_text;
 	if (!(m->flags & FLAG_REPORTABLE) || stats_arc == 0 || rx->engine.id_len == 0)
+		return &rx->result;
+	/* RFC 3412 §6.4: a notification (unconfirmed class) is never reportable; where the PDU
+	 * can be read, a trap that sets the flag anyway gets no Report (Net-SNMP does the same) */
+	request_id = peek_pdu(m, &tag);
+	if (tag == TT_PDU_TRAP_V1 || tag == TT_PDU_TRAP_V2)
 		return &rx->result;
 	if (!tt_ratelimit_allow(&rx->report_limit, now_ms, NULL)) {
 		rx->stats.reports_suppressed++;
@@ -376,7 +399,7 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	o.ctx_engine_len = rx->engine.id_len;
 	o.ctx_name = (const uint8_t *)"";
 	o.pdu_tag = TT_PDU_REPORT;
-	o.request_id = peek_request_id(m);
+	o.request_id = request_id;
 	o.vbl = w.p;
 	o.vbl_len = tt_ber_w_len(&w);
 	if (encode(rx, &o, (size_t)m->max_size, now_ms) < 0)
@@ -421,10 +444,18 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	memset(&ks, 0, sizeof ks);
 	if ((rc = parse_header(body, &m, &model)) < 0)
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
-	if (model != USM_SECURITY_MODEL)
-		return tt_rx_drop(rx, TT_REASON_UNKNOWN_SECURITY_MODEL, 0);
-	if ((m.flags & FLAG_PRIV) && !(m.flags & FLAG_AUTH))
-		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0); /* RFC 3412 §7.2 step 5 */
+	if (model != USM_SECURITY_MODEL) {
+		tt_rx_drop(rx, TT_REASON_UNKNOWN_SECURITY_MODEL, 0);
+		diag_header(rx, "SNMPv3 message of security model ", model, from);
+		return &rx->result;
+	}
+	if ((m.flags & FLAG_PRIV) && !(m.flags & FLAG_AUTH)) {
+		/* RFC 3412 §7.2 step 5 */
+		tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
+		diag_header(rx, "SNMPv3 message with privacy but no authentication, msgFlags ",
+		            m.flags, from);
+		return &rx->result;
+	}
 	if ((rc = parse_usm(body, dgram, &m)) < 0)
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	m.level = (m.flags & FLAG_PRIV) ? TT_SEC_PRIV : (m.flags & FLAG_AUTH) ? TT_SEC_AUTH
@@ -501,7 +532,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			if (behind > 0) {
 				tt_sb_str(&sb, ": ");
 				tt_sb_uint(&sb, (uint64_t)behind, 0, ' ');
-				tt_sb_str(&sb, " s older than the last one: replay or clock reset");
+				tt_sb_str(&sb, " s behind the clock that engine announced before: replay or clock reset");
 			} else {
 				tt_sb_str(&sb, ": engineBoots went back or is latched at 2^31-1");
 			}
@@ -571,7 +602,9 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	 * our engine ID above (RFC 3412 §6.4). */
 	if (pdu.tag == TT_PDU_INFORM && !(m.flags & FLAG_REPORTABLE)) {
 		tt_zeroize(&ks, sizeof ks);
-		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
+		tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
+		diag(rx, "inform without the reportable flag from user ", &m, from, NULL);
+		return &rx->result;
 	}
 	rc = tt_pdu_decode(rx, &pdu, &vbl, &reason);
 	if (rc < 0) {

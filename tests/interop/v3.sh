@@ -500,7 +500,7 @@ for row in "5,100000:logged:first message of the engine" "5,99000:dropped:1000 s
 done
 # "N s older": against the engine's time as estimated now (the last time plus the seconds since)
 check "-Z 5,99000: log line 'stale trap ... 1000 s older'" has_re "$LOG_Z" \
-  "^dropped [0-9]+ octets: stale trap for user 'z' from 127\.0\.0\.1, engine 0x8000000001020601: 100[0-9] s older than the last one: replay or clock reset$"
+  "^dropped [0-9]+ octets: stale trap for user 'z' from 127\.0\.0\.1, engine 0x8000000001020601: 100[0-9] s behind the clock that engine announced before: replay or clock reset$"
 check "-Z 4,200000: log line 'engineBoots went back'" has_re "$LOG_Z" \
   "^dropped [0-9]+ octets: stale trap for user 'z' from 127\.0\.0\.1, engine 0x8000000001020601: engineBoots went back or is latched at 2\^31-1$"
 # replay: snmptrap builds one authPriv datagram (boots 3, time 1000), captured by v3peer.py
@@ -518,7 +518,7 @@ trap3 "$Z" 0x8000000001020602 "$(v3args rz SHA AES)" "newer by 200 s" -Z 3,1200 
 check "a message 200 s newer is logged" wait_for "$LOG_Z" '"newer by 200 s"'
 "$PY" "$PEER" send 127.0.0.1 "$PZ" "$WORK/captured.bin"
 check "a replay after it is dropped as stale" wait_re "$LOG_Z" \
-  "^dropped [0-9]+ octets: stale trap for user 'rz' from 127\.0\.0\.1, engine 0x8000000001020602: 20[0-9] s older than the last one: replay or clock reset$"
+  "^dropped [0-9]+ octets: stale trap for user 'rz' from 127\.0\.0\.1, engine 0x8000000001020602: 20[0-9] s behind the clock that engine announced before: replay or clock reset$"
 check "... and not logged" count_is "$LOG_Z" '= STRING: "replayed trap"' 2
 stop "$PID"
 
@@ -746,7 +746,7 @@ check "the new pass phrase works at once" wait_for "$LOG_H" '"h2i new pass"'
 check "the old one no longer does (no stale cached key)" lacks "$LOG_H" '"h2i old pass again"'
 trap3 "$H" 0x8000000001020701 "$(v3args h1 SHA AES)" "h stale after reload" -Z 9,500 2>/dev/null
 check "after SIGHUP a trap 501 s older than the engine's last one is still stale" wait_re "$LOG_H" \
-  "^dropped [0-9]+ octets: stale trap for user 'h1' from 127\.0\.0\.1, engine 0x8000000001020701: 5[0-9][0-9] s older than the last one"
+  "^dropped [0-9]+ octets: stale trap for user 'h1' from 127\.0\.0\.1, engine 0x8000000001020701: 5[0-9][0-9] s behind the clock that engine announced before"
 check "... and not logged" lacks "$LOG_H" '"h stale after reload"'
 stop "$PID"; rc=$?
 check "SIGTERM: exit status 0" test "$rc" -eq 0

@@ -585,3 +585,411 @@ const struct tt_rx_result *tl_input(struct tt_rx *rx, const uint8_t *msg, size_t
 	kept = tl_dup(msg, len);
 	return tt_rx_input(rx, kept, len, from, now_ms);
 }
+
+/* --- SNMPv3 --------------------------------------------------------------------------------- */
+
+#include "tt_crypto.h"
+#include "tt_usm_keys.h"
+
+/* Password-to-key results already computed: (protocol, password) -> Ku. */
+#define KU_CACHE 128
+static struct {
+	enum tt_auth_proto p;
+	char pw[80];
+	uint8_t ku[TT_HASH_MAX_LEN];
+} ku_cache[KU_CACHE];
+static size_t ku_n;
+
+static const uint8_t *ku_of(enum tt_auth_proto p, const char *pw)
+{
+	size_t i;
+	for (i = 0; i < ku_n; i++)
+		if (ku_cache[i].p == p && strcmp(ku_cache[i].pw, pw) == 0)
+			return ku_cache[i].ku;
+	if (strlen(pw) >= sizeof ku_cache[0].pw)
+		fail_msg("test password too long");
+	i = ku_n < KU_CACHE ? ku_n++ : (size_t)(p * 7 + strlen(pw)) % KU_CACHE;
+	if (tt_usm_password_to_key(p, (const uint8_t *)pw, strlen(pw), ku_cache[i].ku) < 0)
+		fail_msg("password-to-key failed for '%s'", pw);
+	ku_cache[i].p = p;
+	strcpy(ku_cache[i].pw, pw);
+	return ku_cache[i].ku;
+}
+
+void tl_usm_keys(struct tl_usm_keys *k, enum tt_auth_proto auth, const char *auth_pass,
+                 enum tt_priv_proto priv, const char *priv_pass, const uint8_t *engine,
+                 size_t engine_len)
+{
+	uint8_t kul[TT_HASH_MAX_LEN];
+
+	memset(k, 0, sizeof *k);
+	k->auth = auth;
+	k->priv = priv_pass ? priv : TT_PRIV_NONE;
+	if (auth == TT_AUTH_NONE)
+		return;
+	if (tt_usm_localize_key(auth, ku_of(auth, auth_pass), engine, engine_len, k->auth_key) < 0)
+		fail_msg("key localization failed");
+	if (k->priv == TT_PRIV_NONE)
+		return;
+	if (tt_usm_localize_key(auth, ku_of(auth, priv_pass), engine, engine_len, kul) < 0 ||
+	    tt_usm_priv_key_from_kul(auth, priv, kul, engine, engine_len, k->priv_key) < 0)
+		fail_msg("privacy key derivation failed");
+}
+
+void tl_v3_init(struct tl_v3 *m)
+{
+	memset(m, 0, sizeof *m);
+	m->version = 3;
+	m->msg_id = 1;
+	m->max_size = 65507;
+	m->model = 3;
+	m->mac_len = -1;
+	m->salt_len = -1;
+	m->ctx_name = "";
+	m->pdu_tag = TT_PDU_TRAP_V2;
+	m->request_id = 1;
+}
+
+void tl_v3_user(struct tl_v3 *m, const char *user)
+{
+	m->user = (const uint8_t *)user;
+	m->user_len = strlen(user);
+}
+
+void tl_r_init(struct tl_r *r, const uint8_t *p, size_t len)
+{
+	r->p = p;
+	r->len = len;
+	r->pos = 0;
+}
+
+int tl_r_next(struct tl_r *r, struct tl_tlv *t)
+{
+	size_t n, i = r->pos, len;
+	if (i + 2 > r->len)
+		return -1;
+	t->tag = r->p[i];
+	t->start = r->p + i;
+	if ((t->tag & 0x1f) == 0x1f)
+		return -1;
+	n = r->p[i + 1];
+	i += 2;
+	if (n & 0x80) {
+		size_t k = n & 0x7f;
+		if (k == 0 || k > 4 || i + k > r->len)
+			return -1;
+		for (len = 0; k; k--)
+			len = len << 8 | r->p[i++];
+	} else {
+		len = n;
+	}
+	if (len > r->len - i)
+		return -1;
+	t->val = r->p + i;
+	t->len = len;
+	r->pos = i + len;
+	return 0;
+}
+
+void tl_r_expect(struct tl_r *r, uint8_t tag, struct tl_tlv *t)
+{
+	size_t at = r->pos;
+	if (tl_r_next(r, t) < 0)
+		fail_msg("no TLV at offset %zu", at);
+	if (t->tag != tag)
+		fail_msg("tag 0x%02x at offset %zu, expected 0x%02x", t->tag, at, tag);
+}
+
+void tl_r_enter(struct tl_r *r, uint8_t tag, struct tl_r *inner)
+{
+	struct tl_tlv t;
+	tl_r_expect(r, tag, &t);
+	tl_r_init(inner, t.val, t.len);
+}
+
+int64_t tl_tlv_int(const struct tl_tlv *t)
+{
+	uint64_t v;
+	size_t i;
+	if (t->len < 1 || t->len > 8)
+		fail_msg("INTEGER of %zu octets", t->len);
+	v = (t->val[0] & 0x80) ? UINT64_MAX : 0;
+	for (i = 0; i < t->len; i++)
+		v = v << 8 | t->val[i];
+	return (int64_t)v;
+}
+
+uint64_t tl_tlv_uint(const struct tl_tlv *t)
+{
+	uint64_t v = 0;
+	size_t i;
+	if (t->len < 1 || t->len > 9 || (t->len == 9 && t->val[0] != 0))
+		fail_msg("unsigned value of %zu octets", t->len);
+	for (i = 0; i < t->len; i++)
+		v = v << 8 | t->val[i];
+	return v;
+}
+
+static int is_des(enum tt_priv_proto p)
+{
+	return p == TT_PRIV_DES || p == TT_PRIV_3DES;
+}
+
+uint8_t *tl_msg_v3(const struct tl_v3 *m, size_t *len)
+{
+	static uint8_t sbuf[70000], buf[70100];
+	static uint32_t salt_counter;
+	uint8_t salt[16], zeros[128], digest[TT_HASH_MAX_LEN];
+	const struct tl_usm_keys *k = m->keys;
+	struct tl_w w;
+	struct tl_r r, msg, usm;
+	struct tl_tlv t;
+	size_t slen, mac_len, salt_len, mac_off;
+	int encrypt = (m->flags & TL_V3_PRIV) && k && k->priv != TT_PRIV_NONE;
+
+	/* ScopedPDU ::= SEQUENCE { contextEngineID, contextName, data } */
+	tl_w_init(&w, sbuf, sizeof sbuf - 8);
+	if (m->scoped) {
+		tl_w_raw(&w, m->scoped, m->scoped_len);
+	} else {
+		tl_w_begin(&w, TT_TAG_SEQUENCE);
+		if (m->ctx_engine)
+			tl_w_tlv(&w, TT_TAG_OCTET_STRING, m->ctx_engine, m->ctx_engine_len);
+		else
+			tl_w_tlv(&w, TT_TAG_OCTET_STRING, m->engine, m->engine_len);
+		tl_w_str(&w, m->ctx_name);
+		if (m->pdu) {
+			tl_w_raw(&w, m->pdu, m->pdu_len);
+		} else {
+			tl_w_begin(&w, m->pdu_tag);
+			tl_w_int(&w, TT_TAG_INTEGER, m->request_id);
+			tl_w_int(&w, TT_TAG_INTEGER, 0);
+			tl_w_int(&w, TT_TAG_INTEGER, 0);
+			put_varbinds(&w, m->vbs, m->n_vbs);
+			tl_w_end(&w);
+		}
+		tl_w_end(&w);
+	}
+	slen = w.len;
+
+	salt_len = m->salt_len >= 0 ? (size_t)m->salt_len : (m->flags & TL_V3_PRIV) ? 8 : 0;
+	if (salt_len > sizeof salt)
+		fail_msg("salt longer than %zu octets", sizeof salt);
+	if (m->salt) {
+		memcpy(salt, m->salt, salt_len);
+	} else {
+		salt_counter++;
+		memset(salt, 0, sizeof salt);
+		salt[0] = 0x5a;
+		salt[4] = (uint8_t)(salt_counter >> 24);
+		salt[5] = (uint8_t)(salt_counter >> 16);
+		salt[6] = (uint8_t)(salt_counter >> 8);
+		salt[7] = (uint8_t)salt_counter;
+	}
+	if (encrypt) {
+		if (is_des(k->priv)) {
+			size_t pad = (8 - slen % 8) % 8;
+			memset(sbuf + slen, (int)pad, pad);
+			slen += pad;
+		}
+		if (salt_len != 8)
+			fail_msg("encryption needs an 8-octet salt");
+		if (tt_usm_encrypt(k->priv, k->priv_key, (uint32_t)m->boots, (uint32_t)m->time, salt,
+		                   sbuf, slen) < 0)
+			fail_msg("encryption failed");
+	}
+
+	mac_len = m->mac_len >= 0 ? (size_t)m->mac_len
+	          : (m->flags & TL_V3_AUTH) && k ? tt_auth_mac_len(k->auth) : 0;
+	if ((m->flags & TL_V3_AUTH) && !k && m->mac_len < 0)
+		mac_len = 12;
+	if (mac_len > sizeof zeros)
+		fail_msg("MAC too long for the test builder");
+	memset(zeros, 0, sizeof zeros);
+
+	tl_w_init(&w, buf, sizeof buf);
+	tl_w_begin(&w, TT_TAG_SEQUENCE);
+	tl_w_int(&w, TT_TAG_INTEGER, m->version);
+	tl_w_begin(&w, TT_TAG_SEQUENCE); /* HeaderData */
+	tl_w_int(&w, TT_TAG_INTEGER, m->msg_id);
+	tl_w_int(&w, TT_TAG_INTEGER, m->max_size);
+	tl_w_tlv(&w, TT_TAG_OCTET_STRING, &m->flags, 1);
+	tl_w_int(&w, TT_TAG_INTEGER, m->model);
+	tl_w_end(&w);
+	tl_w_begin(&w, TT_TAG_OCTET_STRING); /* msgSecurityParameters */
+	tl_w_begin(&w, TT_TAG_SEQUENCE);
+	tl_w_tlv(&w, TT_TAG_OCTET_STRING, m->engine, m->engine_len);
+	tl_w_int(&w, TT_TAG_INTEGER, m->boots);
+	tl_w_int(&w, TT_TAG_INTEGER, m->time);
+	tl_w_tlv(&w, TT_TAG_OCTET_STRING, m->user, m->user_len);
+	tl_w_tlv(&w, TT_TAG_OCTET_STRING, zeros, mac_len);
+	tl_w_tlv(&w, TT_TAG_OCTET_STRING, salt, salt_len);
+	tl_w_end(&w);
+	tl_w_end(&w);
+	if (m->flags & TL_V3_PRIV)
+		tl_w_tlv(&w, TT_TAG_OCTET_STRING, sbuf, slen);
+	else
+		tl_w_raw(&w, sbuf, slen);
+	tl_w_end(&w);
+	if (w.depth)
+		fail_msg("unbalanced test message");
+
+	/* where the MAC went: the lengths were settled by tl_w_end */
+	tl_r_init(&r, buf, w.len);
+	tl_r_enter(&r, TT_TAG_SEQUENCE, &msg);
+	tl_r_expect(&msg, TT_TAG_INTEGER, &t);
+	tl_r_expect(&msg, TT_TAG_SEQUENCE, &t);
+	tl_r_enter(&msg, TT_TAG_OCTET_STRING, &r);
+	tl_r_enter(&r, TT_TAG_SEQUENCE, &usm);
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	tl_r_expect(&usm, TT_TAG_INTEGER, &t);
+	tl_r_expect(&usm, TT_TAG_INTEGER, &t);
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	mac_off = (size_t)(t.val - buf);
+	if ((m->flags & TL_V3_AUTH) && k && k->auth != TT_AUTH_NONE) {
+		size_t hl = tt_auth_hash_len(k->auth);
+		if (tt_hmac(k->auth, k->auth_key, hl, buf, w.len, digest) < 0)
+			fail_msg("HMAC failed");
+		memcpy(buf + mac_off, digest, mac_len < hl ? mac_len : hl);
+	}
+	if (m->bad_mac && mac_len)
+		buf[mac_off + mac_len - 1] ^= 0x01;
+	*len = w.len;
+	return tl_dup(buf, w.len);
+}
+
+void tl_v3_decode(const uint8_t *msg, size_t len, const struct tl_usm_keys *keys,
+                  struct tl_v3_msg *out)
+{
+	static uint8_t copies[2][70100];
+	static unsigned next;
+	uint8_t *c = copies[next++ % 2];
+	struct tl_r r, m, hd, sp, usm, scoped, pdu, vbl;
+	struct tl_tlv t, data;
+	size_t i;
+
+	if (len > sizeof copies[0])
+		fail_msg("message too long to decode");
+	memcpy(c, msg, len);
+	memset(out, 0, sizeof *out);
+	out->mac_ok = -1;
+	tl_r_init(&r, c, len);
+	tl_r_enter(&r, TT_TAG_SEQUENCE, &m);
+	if (r.pos != len)
+		fail_msg("octets after the message");
+	tl_r_expect(&m, TT_TAG_INTEGER, &t);
+	if (tl_tlv_int(&t) != 3)
+		fail_msg("msgVersion %lld", (long long)tl_tlv_int(&t));
+	tl_r_enter(&m, TT_TAG_SEQUENCE, &hd);
+	tl_r_expect(&hd, TT_TAG_INTEGER, &t);
+	out->msg_id = (int32_t)tl_tlv_int(&t);
+	tl_r_expect(&hd, TT_TAG_INTEGER, &t);
+	out->max_size = (int32_t)tl_tlv_int(&t);
+	tl_r_expect(&hd, TT_TAG_OCTET_STRING, &t);
+	if (t.len != 1)
+		fail_msg("msgFlags of %zu octets", t.len);
+	out->flags = t.val[0];
+	tl_r_expect(&hd, TT_TAG_INTEGER, &t);
+	out->model = (int32_t)tl_tlv_int(&t);
+	tl_r_enter(&m, TT_TAG_OCTET_STRING, &sp);
+	tl_r_enter(&sp, TT_TAG_SEQUENCE, &usm);
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	out->engine = t.val;
+	out->engine_len = t.len;
+	tl_r_expect(&usm, TT_TAG_INTEGER, &t);
+	out->boots = (uint32_t)tl_tlv_int(&t);
+	tl_r_expect(&usm, TT_TAG_INTEGER, &t);
+	out->time = (uint32_t)tl_tlv_int(&t);
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	out->user = t.val;
+	out->user_len = t.len;
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	out->mac_off = (size_t)(t.val - c);
+	out->mac_len = t.len;
+	tl_r_expect(&usm, TT_TAG_OCTET_STRING, &t);
+	out->salt = t.val;
+	out->salt_len = t.len;
+	if (usm.pos != usm.len || sp.pos != sp.len)
+		fail_msg("octets after the USM parameters");
+	if (tl_r_next(&m, &data) < 0 || m.pos != m.len)
+		fail_msg("bad msgData");
+
+	if (keys && (out->flags & TL_V3_AUTH)) {
+		uint8_t digest[TT_HASH_MAX_LEN], saved[TT_HASH_MAX_LEN];
+		size_t hl = tt_auth_hash_len(keys->auth), ml = tt_auth_mac_len(keys->auth);
+		out->mac_ok = 0;
+		if (out->mac_len == ml) {
+			memcpy(saved, c + out->mac_off, ml);
+			memset(c + out->mac_off, 0, ml);
+			if (tt_hmac(keys->auth, keys->auth_key, hl, c, len, digest) < 0)
+				fail_msg("HMAC failed");
+			memcpy(c + out->mac_off, saved, ml);
+			out->mac_ok = memcmp(digest, saved, ml) == 0;
+		}
+	}
+	if (out->flags & TL_V3_PRIV) {
+		if (data.tag != TT_TAG_OCTET_STRING)
+			fail_msg("encrypted msgData is not an OCTET STRING");
+		if (!keys || keys->priv == TT_PRIV_NONE)
+			return; /* nothing more can be read */
+		if (out->salt_len != 8)
+			fail_msg("msgPrivacyParameters of %zu octets", out->salt_len);
+		if (tt_usm_decrypt(keys->priv, keys->priv_key, out->boots, out->time, out->salt,
+		                   (uint8_t *)data.val, data.len) < 0)
+			fail_msg("decryption failed");
+		tl_r_init(&r, data.val, data.len);
+		tl_r_enter(&r, TT_TAG_SEQUENCE, &scoped);
+		/* DES/3DES padding may follow */
+		if (!is_des(keys->priv) && r.pos != r.len)
+			fail_msg("octets after the decrypted ScopedPDU");
+		if (is_des(keys->priv) && (data.len % 8 || r.len - r.pos >= 8))
+			fail_msg("bad DES padding");
+		out->scoped = data.val;
+		out->scoped_len = r.pos;
+	} else {
+		if (data.tag != TT_TAG_SEQUENCE)
+			fail_msg("plaintext msgData is not a ScopedPDU");
+		tl_r_init(&scoped, data.val, data.len);
+		out->scoped = data.start;
+		out->scoped_len = (size_t)(data.val + data.len - data.start);
+	}
+	tl_r_expect(&scoped, TT_TAG_OCTET_STRING, &t);
+	out->ctx_engine = t.val;
+	out->ctx_engine_len = t.len;
+	tl_r_expect(&scoped, TT_TAG_OCTET_STRING, &t);
+	out->ctx_name = t.val;
+	out->ctx_name_len = t.len;
+	if (tl_r_next(&scoped, &t) < 0 || scoped.pos != scoped.len)
+		fail_msg("bad PDU in the ScopedPDU");
+	out->pdu_tag = t.tag;
+	if (t.tag == TT_PDU_TRAP_V1)
+		return;
+	tl_r_init(&pdu, t.val, t.len);
+	tl_r_expect(&pdu, TT_TAG_INTEGER, &t);
+	out->request_id = (int32_t)tl_tlv_int(&t);
+	tl_r_expect(&pdu, TT_TAG_INTEGER, &t);
+	out->error_status = (int32_t)tl_tlv_int(&t);
+	tl_r_expect(&pdu, TT_TAG_INTEGER, &t);
+	out->error_index = (int32_t)tl_tlv_int(&t);
+	tl_r_expect(&pdu, TT_TAG_SEQUENCE, &t);
+	if (pdu.pos != pdu.len)
+		fail_msg("octets after the varbinds");
+	out->vbl = t.start;
+	out->vbl_len = (size_t)(t.val + t.len - t.start);
+	tl_r_init(&vbl, t.val, t.len);
+	for (i = 0; vbl.pos < vbl.len; i++) {
+		struct tl_r vb;
+		struct tl_tlv name, value;
+		tl_r_enter(&vbl, TT_TAG_SEQUENCE, &vb);
+		tl_r_expect(&vb, TT_TAG_OID, &name);
+		if (tl_r_next(&vb, &value) < 0 || vb.pos != vb.len)
+			fail_msg("bad varbind %zu", i);
+		if (i < sizeof out->vb / sizeof out->vb[0]) {
+			out->vb[i].name = name.val;
+			out->vb[i].name_len = name.len;
+			out->vb[i].value = value;
+		}
+	}
+	out->n_vbs = i;
+}

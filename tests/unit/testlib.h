@@ -6,7 +6,9 @@
  *   "[name]" line followed by "key: value" lines; "message:" holds the datagram in hex;
  * - a small BER encoder, written independently of the core's, to build test datagrams;
  * - OID text <-> content octets, again independent of the core;
- * - address and receiver helpers.
+ * - address and receiver helpers;
+ * - SNMPv3: a sender's side of USM (keys from passwords, tl_msg_v3 builds authenticated and
+ *   encrypted messages) and a decoder of the receiver's v3 replies (tl_v3_decode).
  *
  * Every helper that cannot do its job fails the running cmocka test (fail_msg), so tests do
  * not have to check their return values. Paths are relative to the repository root, where
@@ -157,5 +159,137 @@ struct tt_rx *tl_rx_new(const struct tt_conf *conf);
  * so the notification's slices stay readable as long as the result is valid. */
 const struct tt_rx_result *tl_input(struct tt_rx *rx, const uint8_t *msg, size_t len,
                                     const struct tt_addr *from, uint64_t now_ms);
+
+/* --- SNMPv3 ---------------------------------------------------------------------------------
+ * A sender's side of USM, written for the tests over the core's crypto primitives (tt_hmac,
+ * tt_usm_encrypt and the key derivation of tt_usm_keys.h, themselves checked against standard
+ * vectors by test_crypto.c), and a decoder of SNMPv3 messages for the replies of the receiver.
+ * The BER encoding and decoding here are independent of the core's. */
+
+#define TL_V3_AUTH 0x01
+#define TL_V3_PRIV 0x02
+#define TL_V3_REPORTABLE 0x04
+
+/* The keys of one user for one authoritative engine, as a sender holds them. */
+struct tl_usm_keys {
+	enum tt_auth_proto auth;
+	enum tt_priv_proto priv;
+	uint8_t auth_key[TT_KEY_MAX];      /* Kul */
+	uint8_t priv_key[TT_PRIV_KEY_MAX]; /* the cipher's key material (tt_priv_key_len) */
+};
+
+/* Derives the keys of a user from its passwords (priv_pass NULL: no privacy) localized to
+ * engine. Password-to-key results are cached, so the same password costs one megabyte of
+ * hashing once per test binary. */
+void tl_usm_keys(struct tl_usm_keys *k, enum tt_auth_proto auth, const char *auth_pass,
+                 enum tt_priv_proto priv, const char *priv_pass, const uint8_t *engine,
+                 size_t engine_len);
+
+/* One SNMPv3 message to build; tl_v3_init() fills the defaults. */
+struct tl_v3 {
+	int64_t version;            /* 3 */
+	int64_t msg_id;             /* 1 */
+	int64_t max_size;           /* 65507 */
+	uint8_t flags;              /* TL_V3_*, 0 */
+	int64_t model;              /* 3 (USM) */
+	const uint8_t *engine;      /* msgAuthoritativeEngineID; NULL: empty */
+	size_t engine_len;
+	int64_t boots, time;        /* 0, 0 */
+	const uint8_t *user;        /* msgUserName; NULL: empty */
+	size_t user_len;
+	const struct tl_usm_keys *keys; /* MAC and encryption per flags; NULL: none (MAC zeros) */
+	long mac_len;               /* -1: the protocol's MAC length (0 without TL_V3_AUTH) */
+	int bad_mac;                /* 1: one bit of the MAC flipped after signing */
+	const uint8_t *salt;        /* msgPrivacyParameters; NULL: from a counter */
+	long salt_len;              /* -1: 8 with TL_V3_PRIV, else 0; at most 16 */
+	/* ScopedPDU */
+	const uint8_t *ctx_engine;  /* NULL: the engine above */
+	size_t ctx_engine_len;
+	const char *ctx_name;       /* "" */
+	uint8_t pdu_tag;            /* TT_PDU_TRAP_V2 */
+	int32_t request_id;         /* 1 */
+	const struct tl_vb *vbs;
+	size_t n_vbs;
+	const uint8_t *pdu;         /* a complete PDU TLV to use instead (a v1 Trap-PDU) */
+	size_t pdu_len;
+	const uint8_t *scoped;      /* a complete plaintext ScopedPDU to use instead */
+	size_t scoped_len;
+};
+
+/* Fills *m with the defaults above. */
+void tl_v3_init(struct tl_v3 *m);
+
+/* Sets the user name of *m from a NUL-terminated string. */
+void tl_v3_user(struct tl_v3 *m, const char *user);
+
+/* Builds the message: the ScopedPDU, encrypted in place when TL_V3_PRIV is set and keys has a
+ * privacy protocol (DES and 3DES padded to 8 octets with the pad count, as Net-SNMP does),
+ * the USM parameters with a zeroed MAC, then the MAC over the whole message (RFC 3414 §6.3.1,
+ * §7.3.1, RFC 7860) when TL_V3_AUTH is set and keys is given. Returns a fresh exact-size heap
+ * buffer; free with free(). */
+uint8_t *tl_msg_v3(const struct tl_v3 *m, size_t *len);
+
+/* One decoded TLV. */
+struct tl_tlv {
+	uint8_t tag;
+	const uint8_t *start; /* the tag octet */
+	const uint8_t *val;   /* the contents */
+	size_t len;           /* of the contents */
+};
+
+/* A reader over len octets at p. */
+struct tl_r {
+	const uint8_t *p;
+	size_t len;
+	size_t pos;
+};
+
+void tl_r_init(struct tl_r *r, const uint8_t *p, size_t len);
+/* Reads the next TLV (definite lengths only); returns 0, or -1 at the end or on bad BER. */
+int tl_r_next(struct tl_r *r, struct tl_tlv *t);
+/* Reads the next TLV and fails the test unless it is there with tag. */
+void tl_r_expect(struct tl_r *r, uint8_t tag, struct tl_tlv *t);
+/* Enters the next TLV (tag) as a reader over its contents; fails the test otherwise. */
+void tl_r_enter(struct tl_r *r, uint8_t tag, struct tl_r *inner);
+/* The value of an INTEGER TLV (at most 8 octets), or of an unsigned one (Counter32, ...). */
+int64_t tl_tlv_int(const struct tl_tlv *t);
+uint64_t tl_tlv_uint(const struct tl_tlv *t);
+
+/* A decoded SNMPv3 message (a reply of the receiver). Pointers go into a copy that stays valid
+ * until the second next tl_v3_decode call (two decodes can be compared). */
+struct tl_v3_msg {
+	int32_t msg_id, max_size, model;
+	uint8_t flags;
+	const uint8_t *engine;
+	size_t engine_len;
+	uint32_t boots, time;
+	const uint8_t *user;
+	size_t user_len;
+	size_t mac_off, mac_len;    /* msgAuthenticationParameters in the message */
+	const uint8_t *salt;
+	size_t salt_len;
+	int mac_ok;                 /* 1: right MAC for keys, 0: wrong, -1: not checked */
+	const uint8_t *scoped;      /* the plaintext ScopedPDU TLV (decrypted with keys) */
+	size_t scoped_len;
+	const uint8_t *ctx_engine;
+	size_t ctx_engine_len;
+	const uint8_t *ctx_name;
+	size_t ctx_name_len;
+	uint8_t pdu_tag;
+	int32_t request_id, error_status, error_index;
+	const uint8_t *vbl;         /* the whole VarBindList TLV */
+	size_t vbl_len;
+	size_t n_vbs;               /* varbinds (the first 16 are in vb[]) */
+	struct {
+		const uint8_t *name;
+		size_t name_len;
+		struct tl_tlv value;
+	} vb[16];
+};
+
+/* Decodes a whole SNMPv3 message; with keys, checks its MAC (mac_ok) and decrypts an
+ * encrypted ScopedPDU. Fails the test on anything that is not a well-formed message. */
+void tl_v3_decode(const uint8_t *msg, size_t len, const struct tl_usm_keys *keys,
+                  struct tl_v3_msg *out);
 
 #endif /* TESTLIB_H */

@@ -81,7 +81,9 @@ struct tt_rx_stats {
 /* The result of one tt_rx_input call; valid until the next call with the same rx. */
 struct tt_rx_result {
 	enum tt_verdict verdict;
-	enum tt_reason reason;     /* TT_REASON_NONE unless dropped */
+	enum tt_reason reason;     /* why it was refused: with TT_VERDICT_DROP, or with
+	                              TT_VERDICT_REPLY_ONLY when the reply is a Report; else
+	                              TT_REASON_NONE */
 	int detail;                /* the tt_err behind TT_REASON_PARSE (and a few others), else 0 */
 	uint8_t uses;              /* TT_USE_* the notification may be used for */
 	const struct tt_notification *note; /* the notification when delivered, else NULL */
