@@ -1,0 +1,113 @@
+# lib.sh - shared helpers of the interop scripts (run.sh, v3.sh): TAP output, log checks,
+# bounded waits, free loopback ports, daemon clean-up. Sourced after WORK and PY are set; the
+# caller adds daemon pids to pids=() so that they are killed at exit whatever happens.
+
+n=0
+failed=0
+pids=()
+
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do
+    kill -KILL "$p" 2>/dev/null && wait "$p" 2>/dev/null
+  done
+  if [ "$failed" -eq 0 ]; then rm -rf "$WORK"; else echo "# files kept in $WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+  n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+  shift
+  local l
+  for l in "$@"; do echo "#   $l"; done
+}
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# check DESCRIPTION COMMAND...: ok when the command succeeds; on failure the tail of $LOG
+check() {
+  local d=$1; shift
+  if "$@"; then ok "$d"; else not_ok "$d" "failed: $*" "log $LOG:"; tail -n 15 "$LOG" 2>/dev/null | sed 's/^/#   | /'; fi
+}
+
+# has FILE FIXED-STRING: the log holds the text on one line
+has() { grep -qF -- "$2" "$1"; }
+# has_line FILE LINE: the log holds exactly this line
+has_line() { grep -qxF -- "$2" "$1"; }
+# has_re FILE REGEX: a line matches the extended regular expression
+has_re() { grep -qE -- "$2" "$1"; }
+# lacks FILE FIXED-STRING: no line holds the text
+lacks() { ! grep -qF -- "$2" "$1"; }
+# count_is FILE FIXED-STRING N: exactly N lines hold the text
+count_is() { test "$(grep -cF -- "$2" "$1")" -eq "$3"; }
+
+# wait_for FILE FIXED-STRING [TENTHS]: up to 3 s (or TENTHS/10 s) for the text to appear
+wait_for() {
+  local i
+  for ((i = 0; i < ${3:-30}; i++)); do
+    grep -qF -- "$2" "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# A port free on 127.0.0.1 (and on ::1 when IPv6 works), from 20000-59999.
+free_port() {
+  "$PY" - <<'EOF'
+import random, socket
+for _ in range(500):
+    p = random.randint(20000, 59999)
+    socks = []
+    try:
+        for fam, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+            try:
+                s = socket.socket(fam, socket.SOCK_DGRAM)
+            except OSError:
+                continue
+            socks.append(s)
+            try:
+                s.bind((host, p))
+            except OSError as e:
+                if fam == socket.AF_INET6 and e.errno == 99:  # no ::1 here
+                    continue
+                raise
+        print(p)
+        break
+    except OSError:
+        pass
+    finally:
+        for s in socks:
+            s.close()
+EOF
+}
+
+# pick_port VAR: sets VAR to a free port, or bails out
+pick_port() {
+  local p
+  p=$(free_port)
+  [ -n "$p" ] || { echo "Bail out! no free loopback port found"; exit 1; }
+  printf -v "$1" '%s' "$p"
+}
+
+ipv6_works() {
+  "$PY" -c 'import socket; s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); s.bind(("::1", 0))' 2>/dev/null
+}
+
+# wait_re FILE REGEX: up to 3 s for a line to match (the daemon writes its log every 100 ms)
+wait_re() {
+  local i
+  for ((i = 0; i < 30; i++)); do
+    grep -qE -- "$2" "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# stop PID: SIGTERM and up to 5 s for the exit; returns the exit status
+stop() {
+  local i
+  kill -TERM "$1" 2>/dev/null
+  for ((i = 0; i < 50; i++)); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  wait "$1"
+}
