@@ -188,6 +188,7 @@ int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err
 	}
 	c->users[c->n_users++] = u;
 	tt_zeroize(&u, sizeof u);
+	tt_usm_index_add(c, c->n_users - 1);
 	return TT_OK;
 }
 

@@ -196,17 +196,29 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	rx->result.note = note;
 	if (pdu.tag == TT_PDU_INFORM) {
 		int too_big;
-		rx->pending.from = *from;
-		rx->pending.request_id = note->request_id;
-		rx->pending.hash = tt_fnv1a(pdu.start, (size_t)(pdu.val + pdu.len - pdu.start));
-		if (tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
-		                    &too_big) < 0) {
+		int rc = tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
+		                         &too_big);
+		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
+	}
+	return tt_rx_accept(rx, &pdu, 0, 0, from, now_ms);
+}
+
+const struct tt_rx_result *tt_rx_accept(struct tt_rx *rx, const struct tt_tlv *pdu, int reply_rc,
+                                        int too_big, const struct tt_addr *from, uint64_t now_ms)
+{
+	const struct tt_notification *note = &rx->note;
+
+	if (pdu->tag == TT_PDU_INFORM) {
+		if (reply_rc < 0) {
 			rx->stats.no_response++;
 		} else {
 			rx->stats.responses++;
 			if (too_big)
 				rx->stats.too_big_responses++;
 		}
+		rx->pending.from = *from;
+		rx->pending.request_id = note->request_id;
+		rx->pending.hash = tt_fnv1a(pdu->start, (size_t)(pdu->val + pdu->len - pdu->start));
 		if (tt_rx_is_duplicate(rx, &rx->pending, now_ms)) {
 			rx->stats.duplicates++;
 			rx->result.verdict = TT_VERDICT_REPLY_ONLY;
@@ -215,7 +227,7 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 		}
 		rx->pending_valid = 1;
 		rx->stats.informs++;
-	} else if (pdu.tag == TT_PDU_TRAP_V1) {
+	} else if (pdu->tag == TT_PDU_TRAP_V1) {
 		rx->stats.traps_v1++;
 	} else {
 		rx->stats.traps_v2++;

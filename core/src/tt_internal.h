@@ -41,6 +41,12 @@ struct tt_usm_keyset {
 /* Drops the datagram for reason (counted) with an optional tt_err detail. */
 const struct tt_rx_result *tt_rx_drop(struct tt_rx *rx, enum tt_reason reason, int detail);
 
+/* Ends the processing of an accepted notification: counters, and for an inform (whose Response
+ * was built with result reply_rc, tooBig when too_big) the de-duplication decision. Returns the
+ * result: TT_VERDICT_DELIVER, or TT_VERDICT_REPLY_ONLY for an inform already delivered. */
+const struct tt_rx_result *tt_rx_accept(struct tt_rx *rx, const struct tt_tlv *pdu, int reply_rc,
+                                        int too_big, const struct tt_addr *from, uint64_t now_ms);
+
 /* Processes an SNMPv3 message (v3.c); body is the cursor after msgVersion. */
 const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t len,
                                        struct tt_ber *body, const struct tt_addr *from,
@@ -50,9 +56,13 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 uint32_t tt_engine_time(const struct tt_rx *rx, uint64_t now_ms);
 
 /* Index of the user for (name, engine): an entry with that engine ID first, then one without
- * (wildcard); -1 if none. *other_engines tells that the name exists for other engines. */
+ * (wildcard), through the configuration's hash index (constant time in the number of users);
+ * -1 if none, and then *other_engines tells that the name exists for other engines. */
 int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t name_len,
                      const uint8_t *engine, size_t engine_len, int *other_engines);
+
+/* Enters users[user] into the configuration's user index (conf_usm.c calls it). */
+void tt_usm_index_add(struct tt_conf *c, unsigned user);
 
 /* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss). */
 int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,

@@ -22,28 +22,58 @@ uint32_t tt_engine_time(const struct tt_rx *rx, uint64_t now_ms)
 	return s > TT_BOOTS_MAX ? TT_BOOTS_MAX : (uint32_t)s;
 }
 
+/* The index slot where (name, engine) starts probing. */
+static size_t index_start(const uint8_t *name, size_t name_len, const uint8_t *engine,
+                          size_t engine_len)
+{
+	uint32_t h = tt_fnv1a(name, name_len) * 31u + (uint32_t)engine_len;
+	h ^= tt_fnv1a(engine, engine_len);
+	return h % (2u * CONFIG_TT_MAX_USERS);
+}
+
+void tt_usm_index_add(struct tt_conf *c, unsigned user)
+{
+	const struct tt_user *u = &c->users[user];
+	size_t i = index_start(u->name, u->name_len, u->engine_id, u->engine_id_len);
+	while (c->user_index[i])
+		i = (i + 1) % (2u * CONFIG_TT_MAX_USERS);
+	c->user_index[i] = (uint16_t)(user + 1);
+}
+
+/* The user of exactly (name, engine), engine_len 0 for a wildcard entry; -1 if none. */
+static int index_find(const struct tt_conf *c, const uint8_t *name, size_t name_len,
+                      const uint8_t *engine, size_t engine_len)
+{
+	size_t i = index_start(name, name_len, engine, engine_len);
+	while (c->user_index[i]) {
+		const struct tt_user *u = &c->users[c->user_index[i] - 1];
+		if (u->name_len == name_len && u->engine_id_len == engine_len &&
+		    memcmp(u->name, name, name_len) == 0 &&
+		    memcmp(u->engine_id, engine, engine_len) == 0)
+			return c->user_index[i] - 1;
+		i = (i + 1) % (2u * CONFIG_TT_MAX_USERS);
+	}
+	return -1;
+}
+
 int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t name_len,
                      const uint8_t *engine, size_t engine_len, int *other_engines)
 {
-	int wildcard = -1;
+	int user;
 	unsigned i;
 
 	*other_engines = 0;
-	for (i = 0; i < conf->n_users; i++) {
-		const struct tt_user *u = &conf->users[i];
-		if (u->name_len != name_len || memcmp(u->name, name, name_len) != 0)
-			continue;
-		if (u->engine_id_len == 0) {
-			if (wildcard < 0)
-				wildcard = (int)i;
-		} else if (u->engine_id_len == engine_len &&
-		           memcmp(u->engine_id, engine, engine_len) == 0) {
-			return (int)i; /* an entry for this engine wins over a wildcard one */
-		} else {
+	/* an entry for this engine wins over a wildcard one */
+	if (engine_len && (user = index_find(conf, name, name_len, engine, engine_len)) >= 0)
+		return user;
+	if ((user = index_find(conf, name, name_len, engine, 0)) >= 0)
+		return user;
+	/* Not found: only now, for the diagnostic, look whether the name exists elsewhere. */
+	for (i = 0; i < conf->n_users; i++)
+		if (conf->users[i].name_len == name_len &&
+		    memcmp(conf->users[i].name, name, name_len) == 0)
 			*other_engines = 1;
-		}
-	}
-	return wildcard;
+	return -1;
 }
 
 /* Finds the cached keys of (user, engine); NULL when absent. */

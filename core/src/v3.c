@@ -649,36 +649,9 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			rc = encode(rx, &o, (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size
 			                                                       : rx->max_reply, now_ms);
 		}
-		if (rc < 0) {
-			rx->stats.no_response++;
-		} else {
-			rx->stats.responses++;
-			if (too_big)
-				rx->stats.too_big_responses++;
-		}
-		rx->pending.from = *from;
-		rx->pending.request_id = note->request_id;
-		rx->pending.hash = tt_fnv1a(pdu.start, (size_t)(pdu.val + pdu.len - pdu.start));
 		tt_zeroize(&ks, sizeof ks);
-		if (tt_rx_is_duplicate(rx, &rx->pending, now_ms)) {
-			rx->stats.duplicates++;
-			rx->result.verdict = TT_VERDICT_REPLY_ONLY;
-			rx->result.note = NULL;
-			return &rx->result;
-		}
-		rx->pending_valid = 1;
-		rx->stats.informs++;
-	} else if (pdu.tag == TT_PDU_TRAP_V1) {
-		rx->stats.traps_v1++;
-	} else {
-		rx->stats.traps_v2++;
+		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
 	}
 	tt_zeroize(&ks, sizeof ks);
-	if (note->anomalies & TT_ANOM_NO_UPTIME)
-		rx->stats.no_uptime++;
-	if (note->anomalies & TT_ANOM_NO_TRAP_OID)
-		rx->stats.no_trap_oid++;
-	rx->stats.delivered++;
-	rx->result.verdict = TT_VERDICT_DELIVER;
-	return &rx->result;
+	return tt_rx_accept(rx, &pdu, 0, 0, from, now_ms);
 }

@@ -47,6 +47,10 @@ struct tt_conf {
 	uint8_t engine_id[TT_ENGINE_ID_MAX]; /* our snmpEngineID from the engineID directive */
 	struct tt_community communities[CONFIG_TT_MAX_COMMUNITIES];
 	struct tt_user users[CONFIG_TT_MAX_USERS];
+	/* Hash index of users by (name, engine ID), built as users are added, so that the
+	 * per-packet lookup costs the same for one user or many: slot = 1 + index into users[],
+	 * 0 = empty (open addressing, linear probing, never more than half full). */
+	uint16_t user_index[2 * CONFIG_TT_MAX_USERS];
 	struct tt_auth_user auth_users[CONFIG_TT_MAX_USERS];
 };
 
