@@ -378,8 +378,8 @@ int tt_hmac(enum tt_auth_proto p, const uint8_t *key, size_t keylen, const uint8
 	return rc;
 }
 
-int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, const uint8_t *msg,
-                   size_t msglen, size_t zoff, size_t zlen, uint8_t *out)
+int tt_hmac_zeroed_keyed(const struct tt_hmac_ctx *keyed, const uint8_t *msg, size_t msglen,
+                         size_t zoff, size_t zlen, uint8_t *out)
 {
 	static const uint8_t zeros[TT_HASH_MAX_LEN];
 	struct tt_hmac_ctx h;
@@ -390,7 +390,7 @@ int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, cons
 		return TT_ERR_INVALID;
 	/* RFC 3414 §6.3.2 / §7.3.2: the MAC over the whole message with the
 	 * msgAuthenticationParameters octets replaced by zeros. */
-	rc = tt_hmac_start(&h, p, key, keylen);
+	rc = tt_hmac_clone(&h, keyed);
 	if (rc == TT_OK)
 		rc = tt_hmac_update(&h, msg, zoff);
 	if (rc == TT_OK)
@@ -399,6 +399,18 @@ int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, cons
 		rc = tt_hmac_update(&h, msg + zoff + zlen, msglen - zoff - zlen);
 	if (rc == TT_OK)
 		rc = tt_hmac_finish(&h, out);
+	tt_zeroize(&h, sizeof h);
+	return rc;
+}
+
+int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, const uint8_t *msg,
+                   size_t msglen, size_t zoff, size_t zlen, uint8_t *out)
+{
+	struct tt_hmac_ctx h;
+	int rc = tt_hmac_start(&h, p, key, keylen);
+
+	if (rc == TT_OK)
+		rc = tt_hmac_zeroed_keyed(&h, msg, msglen, zoff, zlen, out);
 	tt_zeroize(&h, sizeof h);
 	return rc;
 }

@@ -138,6 +138,11 @@ int tt_hmac(enum tt_auth_proto p, const uint8_t *key, size_t keylen, const uint8
 int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, const uint8_t *msg,
                    size_t msglen, size_t zoff, size_t zlen, uint8_t *out);
 
+/* Like tt_hmac_zeroed(), from a keyed state made by tt_hmac_start() (left unchanged), so
+ * that the two pad blocks of a key are hashed once per key rather than once per message. */
+int tt_hmac_zeroed_keyed(const struct tt_hmac_ctx *keyed, const uint8_t *msg, size_t msglen,
+                         size_t zoff, size_t zlen, uint8_t *out);
+
 /* Decrypts len octets at buf in place with DES-CBC (RFC 3414 §8.1.1.3), 8-octet key (the
  * parity bits are ignored) and 8-octet iv (not modified). Returns TT_OK, TT_ERR_VALUE when
  * len is not a multiple of 8 (RFC 3414 §8.1.1.3, §8.3.2: a decryption error), or

@@ -76,8 +76,8 @@ int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t
 void tt_usm_keys_flush(struct tt_rx *rx);
 
 /* Returns 1 when the mac_len octets at msg + mac_off are the right MAC of the message. */
-int tt_usm_check_mac(const struct tt_usm_keyset *ks, const uint8_t *msg, size_t len,
-                     size_t mac_off, size_t mac_len);
+int tt_usm_check_mac(struct tt_rx *rx, const struct tt_usm_keyset *ks, const uint8_t *msg,
+                     size_t len, size_t mac_off, size_t mac_len);
 
 /* Writes the MAC of the message (whose MAC field is at mac_off) into that field. */
 int tt_usm_sign(const struct tt_usm_keyset *ks, uint8_t *msg, size_t len, size_t mac_off);

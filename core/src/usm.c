@@ -13,6 +13,10 @@
 #include "tt_crypto.h"
 #include "tt_usm_keys.h"
 
+/* C99 compile-time check: the memo storage in struct tt_rx holds a struct tt_hmac_ctx. */
+typedef char tt_hmac_memo_fits[sizeof(struct tt_hmac_ctx) <=
+                               sizeof(((struct tt_rx *)0)->hmac_memo) ? 1 : -1];
+
 #define TT_TIME_WINDOW_S 150u        /* RFC 3414 §2.2.3 */
 #define TT_BOOTS_MAX 2147483647u     /* RFC 3414 §2.2.2: the latched maximum */
 
@@ -74,6 +78,13 @@ int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t nam
 		    memcmp(conf->users[i].name, name, name_len) == 0)
 			*other_engines = 1;
 	return -1;
+}
+
+/* Drops the remembered keyed HMAC state (its key is about to change or go). */
+static void memo_forget(struct tt_rx *rx)
+{
+	rx->hmac_memo_key = NULL;
+	tt_zeroize(rx->hmac_memo, sizeof rx->hmac_memo);
 }
 
 /* Finds the cached keys of (user, engine); NULL when absent. */
@@ -147,6 +158,8 @@ int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t
 		if (e->used_ms < victim->used_ms)
 			victim = e;
 	}
+	if (rx->hmac_memo_key == victim->auth_key)
+		memo_forget(rx); /* the entry gets another engine's key */
 	memset(victim, 0, sizeof *victim);
 	if (u->priv != TT_PRIV_NONE) {
 		rc = tt_usm_localize_key((enum tt_auth_proto)u->auth, u->priv_key, engine, engine_len, kul);
@@ -175,12 +188,14 @@ int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t
 void tt_usm_keys_flush(struct tt_rx *rx)
 {
 	tt_zeroize(rx->key_cache, sizeof rx->key_cache);
+	memo_forget(rx);
 }
 
-int tt_usm_check_mac(const struct tt_usm_keyset *ks, const uint8_t *msg, size_t len,
-                     size_t mac_off, size_t mac_len)
+int tt_usm_check_mac(struct tt_rx *rx, const struct tt_usm_keyset *ks, const uint8_t *msg,
+                     size_t len, size_t mac_off, size_t mac_len)
 {
 	enum tt_auth_proto p = (enum tt_auth_proto)ks->user->auth;
+	struct tt_hmac_ctx *memo = (struct tt_hmac_ctx *)(void *)rx->hmac_memo;
 	uint8_t digest[TT_HASH_MAX_LEN];
 	int rc, ok;
 
@@ -188,7 +203,23 @@ int tt_usm_check_mac(const struct tt_usm_keyset *ks, const uint8_t *msg, size_t 
 	 * the sender's (CVE-2008-0960 accepted a 1-octet MAC). */
 	if (mac_len != tt_auth_mac_len(p))
 		return 0;
-	rc = tt_hmac_zeroed(p, ks->auth_key, tt_auth_hash_len(p), msg, len, mac_off, mac_len, digest);
+	if (ks->fresh) {
+		/* a key localized just now, not (yet) cached: nothing stable to remember */
+		rc = tt_hmac_zeroed(p, ks->auth_key, tt_auth_hash_len(p), msg, len, mac_off, mac_len,
+		                    digest);
+	} else {
+		rc = TT_OK;
+		if (rx->hmac_memo_key != ks->auth_key || rx->hmac_memo_proto != p) {
+			rx->hmac_memo_key = NULL; /* tt_hmac_start overwrites (and on error wipes) it */
+			rc = tt_hmac_start(memo, p, ks->auth_key, tt_auth_hash_len(p));
+			if (rc == TT_OK) {
+				rx->hmac_memo_key = ks->auth_key;
+				rx->hmac_memo_proto = (uint8_t)p;
+			}
+		}
+		if (rc == TT_OK)
+			rc = tt_hmac_zeroed_keyed(memo, msg, len, mac_off, mac_len, digest);
+	}
 	ok = rc >= 0 && tt_ct_equal(digest, msg + mac_off, mac_len);
 	tt_zeroize(digest, sizeof digest);
 	return ok;

@@ -509,7 +509,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		/* Step 6: the MAC, before anything is decrypted. */
 		if ((rc = tt_usm_keys(rx, user, m.engine, m.engine_len, now_ms, &ks)) < 0)
 			return tt_rx_drop(rx, TT_REASON_WRONG_DIGEST, rc);
-		if (!tt_usm_check_mac(&ks, dgram, len, m.mac_off, m.mac_len)) {
+		if (!tt_usm_check_mac(rx, &ks, dgram, len, m.mac_off, m.mac_len)) {
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, "wrong auth password or protocol for user ", &m, from, NULL);
 			return refuse(rx, TT_REASON_WRONG_DIGEST, &m, 5, NULL, now_ms);

@@ -39,6 +39,9 @@ enum tt_priv_proto {
 #define TT_USER_NAME_MAX 32  /* msgUserName is 0..32 octets (RFC 3414 §2.4) */
 #define TT_KEY_MAX 64        /* the longest key: a SHA-512 Kul */
 #define TT_PRIV_KEY_MAX 32   /* the longest privacy key material: AES-256, 3DES key + pre-IV */
+/* Storage (in 64-bit words) for one keyed HMAC state of the crypto backend; usm.c checks at
+ * compile time that it is large enough. */
+#define TT_HMAC_STATE_WORDS 64
 
 /* How a user's secret is given (snmptrapd createUser: a password, -m master key, -l localized
  * key). */
