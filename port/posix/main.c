@@ -39,9 +39,9 @@
 /* Buffered alerts reach the log within this many milliseconds (informs are written before
  * their Response, see logout.c); flushing per batch cost a write(2) per trap at low rates. */
 #define FLUSH_INTERVAL_MS 100
-/* After a wakeup that emptied the sockets, wait this long before polling again, so that a
+/* After a wakeup that emptied the sockets, wait this long (5 ms) before polling again, so that a
  * steady trickle is taken in batches instead of one system call round per datagram. */
-#define COALESCE_NS 1000000L
+#define COALESCE_NS 5000000L
 
 static struct tt_rx rx;
 static struct tt_conf confs[2];          /* the live one and the reload scratch */
