@@ -89,8 +89,9 @@ struct tt_rx_result {
 	const struct tt_notification *note; /* the notification when delivered, else NULL */
 	const uint8_t *reply;      /* datagram to send back to the source, or NULL */
 	size_t reply_len;
-	const char *diag;          /* for refused SNMPv3 messages (and bad communities): one line
-	                              in plain words naming engine, user and reason, else NULL */
+	const char *diag;          /* for refused SNMPv3 messages: one line in plain words naming
+	                              source, user, engine and reason; else NULL (v1/v2c drops
+	                              are described by reason and detail) */
 };
 
 /* Our SNMP engine (RFC 3411 snmpEngineID, RFC 3414 snmpEngineBoots/Time). */
