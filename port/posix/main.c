@@ -566,6 +566,10 @@ int main(int argc, char **argv)
 	           NET_RCVBUF_WANT);
 	logout_msg(&lo, SEV_INFO, "SNMP engine 0x%s, engineBoots %u; %u USM users", engine_hex,
 	           (unsigned)engine.boots, (unsigned)confs[live].n_users);
+	if (engine.boots >= 2147483647u)
+		logout_msg(&lo, SEV_WARNING, "engineBoots is latched at 2147483647 (RFC 3414 §2.2.2): "
+		           "every SNMPv3 inform is refused until the engine ID changes (exactEngineID, or "
+		           "remove the state file in the persistent directory)");
 	warn_if_no_access(&confs[live]);
 	logout_flush(&lo);
 
