@@ -168,6 +168,8 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	note->version = (uint8_t)ver;
 	note->community = community.val;
 	note->community_len = community.len;
+	rx->result.community = community.val;
+	rx->result.community_len = community.len;
 
 	/* Community first: unauthorized traffic costs no PDU decoding. */
 	uses = community_uses(rx->conf, community.val, community.len, from, NULL, 0, 0, &known);

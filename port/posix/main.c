@@ -264,22 +264,6 @@ static void log_counters(void)
 
 /* --- one datagram ----------------------------------------------------------------------------- */
 
-/* The community of a v1/v2c message, read with the core's bounds-checked BER cursor. */
-static int peek_community(const uint8_t *d, size_t len, const uint8_t **c, size_t *cl)
-{
-	struct tt_ber msg, body;
-	struct tt_tlv t;
-
-	tt_ber_init(&msg, d, len);
-	if (tt_ber_enter(&msg, TT_TAG_SEQUENCE, &body) < 0 ||
-	    tt_ber_expect(&body, TT_TAG_INTEGER, &t) < 0 ||
-	    tt_ber_expect(&body, TT_TAG_OCTET_STRING, &t) < 0)
-		return -1;
-	*c = t.val;
-	*cl = t.len;
-	return 0;
-}
-
 /* Writes s as a quoted string that cannot forge log lines; at most 64 octets. */
 static void quote(char *out, size_t cap, const uint8_t *s, size_t n)
 {
@@ -303,8 +287,6 @@ static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, 
 {
 	char addr[80], detail[96] = "", comm[300] = "", more[48] = "";
 	uint32_t suppressed = 0;
-	const uint8_t *c;
-	size_t cl;
 
 	if (!tt_ratelimit_allow(&drop_limit, now, &suppressed))
 		return;
@@ -312,9 +294,9 @@ static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, 
 	if (res->detail)
 		snprintf(detail, sizeof detail, " (%s)", tt_strerror(res->detail));
 	if ((res->reason == TT_REASON_BAD_COMMUNITY || res->reason == TT_REASON_NOT_AUTHORIZED) &&
-	    peek_community(d->data, d->len, &c, &cl) == 0) {
+	    res->community) {
 		char q[300];
-		quote(q, sizeof q, c, cl);
+		quote(q, sizeof q, res->community, res->community_len);
 		snprintf(comm, sizeof comm, ", community %s", q);
 	}
 	if (suppressed)

@@ -24,71 +24,7 @@ static struct tt_addr src4(void)
 	return tl_addr("127.0.0.1", 47063);
 }
 
-#define assert_oid(oid, len, text)                                                           \
-	do {                                                                                 \
-		char s_[2048];                                                               \
-		assert_non_null(oid);                                                        \
-		assert_string_equal(tl_oid_str((oid), (len), s_, sizeof s_), (text));        \
-	} while (0)
 
-/* Checks one varbind against a vector line "OID = TYPE: value". */
-static void check_vb(const struct tt_varbind *vb, const char *line)
-{
-	char oid[512], type[64], val[1024];
-	const char *eq = strstr(line, " = "), *colon;
-	size_t n;
-
-	assert_non_null(eq);
-	n = (size_t)(eq - line);
-	assert_true(n < sizeof oid);
-	memcpy(oid, line, n);
-	oid[n] = '\0';
-	colon = strstr(eq + 3, ": ");
-	assert_non_null(colon);
-	n = (size_t)(colon - (eq + 3));
-	memcpy(type, eq + 3, n);
-	type[n] = '\0';
-	snprintf(val, sizeof val, "%s", colon + 2);
-
-	assert_oid(vb->name, vb->name_len, oid);
-	assert_int_equal(vb->flags & TT_VB_SYNTHESIZED, 0);
-	if (strcmp(type, "INTEGER") == 0) {
-		assert_int_equal(vb->type, TT_TAG_INTEGER);
-		assert_true((int64_t)vb->num == strtoll(val, NULL, 10));
-	} else if (strcmp(type, "TimeTicks") == 0 || strcmp(type, "Gauge32") == 0 ||
-	           strcmp(type, "Counter32") == 0 || strcmp(type, "Counter64") == 0) {
-		uint8_t tag = type[0] == 'T' ? TT_TAG_TIMETICKS : type[0] == 'G' ? TT_TAG_GAUGE32 :
-		              strcmp(type, "Counter64") == 0 ? TT_TAG_COUNTER64 : TT_TAG_COUNTER32;
-		assert_int_equal(vb->type, tag);
-		assert_true(vb->num == strtoull(val, NULL, 10));
-	} else if (strcmp(type, "OID") == 0) {
-		assert_int_equal(vb->type, TT_TAG_OID);
-		assert_oid(vb->value, vb->value_len, val);
-	} else if (strcmp(type, "IpAddress") == 0) {
-		char ip[32];
-		assert_int_equal(vb->type, TT_TAG_IPADDRESS);
-		assert_int_equal(vb->value_len, 4);
-		snprintf(ip, sizeof ip, "%u.%u.%u.%u", vb->value[0], vb->value[1], vb->value[2],
-		         vb->value[3]);
-		assert_string_equal(ip, val);
-	} else if (strcmp(type, "OCTET STRING") == 0) {
-		assert_int_equal(vb->type, TT_TAG_OCTET_STRING);
-		if (val[0] == '\'') {
-			size_t l = strlen(val);
-			assert_true(l >= 2 && val[l - 1] == '\'');
-			assert_int_equal(vb->value_len, l - 2);
-			assert_memory_equal(vb->value, val + 1, l - 2);
-		} else {
-			uint8_t b[512];
-			long bl = tl_hex_decode(val, b, sizeof b);
-			assert_true(bl >= 0);
-			assert_int_equal(vb->value_len, bl);
-			assert_memory_equal(vb->value, b, (size_t)bl);
-		}
-	} else {
-		fail_msg("vector type '%s' not handled by the test", type);
-	}
-}
 
 /* --- real notifications --------------------------------------------------------------------- */
 
@@ -143,7 +79,7 @@ static void netsnmp_vectors_decode(void **state)
 		assert_memory_equal(n->community, tl_block_get(b, "community"), n->community_len);
 		assert_int_equal(n->wire_count, nvb);
 		for (j = 0; j < nvb; j++)
-			check_vb(&n->varbinds[n->wire_first + j], vbl[j]);
+			tl_check_vb(&n->varbinds[n->wire_first + j], vbl[j]);
 		if (strncmp(pdu, "Trap(v1)", 8) == 0) {
 			uint8_t a[4];
 			assert_int_equal(n->pdu_type, TT_PDU_TRAP_V1);
@@ -733,6 +669,10 @@ static void bad_community(void **state)
 		assert_int_equal(r->verdict, TT_VERDICT_DROP);
 		assert_int_equal(r->reason, TT_REASON_BAD_COMMUNITY);
 		assert_null(r->note);
+		/* the refused community is handed out for the log line */
+		assert_non_null(r->community);
+		assert_int_equal(r->community_len, strlen(bad[i]));
+		assert_memory_equal(r->community, bad[i], strlen(bad[i]));
 	}
 	assert_int_equal(rx->stats.dropped[TT_REASON_BAD_COMMUNITY], i);
 	/* an inform with a wrong community gets no Response */

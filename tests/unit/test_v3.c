@@ -54,12 +54,6 @@ static uint32_t etime(uint64_t now)
 	return (uint32_t)((now - T0) / 1000u);
 }
 
-#define assert_oid(oid, len, text)                                                           \
-	do {                                                                                 \
-		char s_[1024];                                                               \
-		assert_non_null(oid);                                                        \
-		assert_string_equal(tl_oid_str((oid), (len), s_, sizeof s_), (text));        \
-	} while (0)
 
 static void conf_add(struct tt_conf *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -276,46 +270,6 @@ static size_t remote_count(const struct tt_rx *rx)
 	return n;
 }
 
-/* Checks one varbind against a vector line "OID = TYPE: value". */
-static void check_vb(const struct tt_varbind *vb, const char *line)
-{
-	char oid[512], type[64], val[1024];
-	const char *eq = strstr(line, " = "), *colon;
-	size_t n;
-
-	assert_non_null(eq);
-	n = (size_t)(eq - line);
-	assert_true(n < sizeof oid);
-	memcpy(oid, line, n);
-	oid[n] = '\0';
-	colon = strstr(eq + 3, ": ");
-	assert_non_null(colon);
-	n = (size_t)(colon - (eq + 3));
-	memcpy(type, eq + 3, n);
-	type[n] = '\0';
-	snprintf(val, sizeof val, "%s", colon + 2);
-
-	assert_oid(vb->name, vb->name_len, oid);
-	assert_int_equal(vb->flags & TT_VB_SYNTHESIZED, 0);
-	if (strcmp(type, "TimeTicks") == 0) {
-		assert_int_equal(vb->type, TT_TAG_TIMETICKS);
-		assert_true(vb->num == strtoull(val, NULL, 10));
-	} else if (strcmp(type, "Counter32") == 0) {
-		assert_int_equal(vb->type, TT_TAG_COUNTER32);
-		assert_true(vb->num == strtoull(val, NULL, 10));
-	} else if (strcmp(type, "OID") == 0) {
-		assert_int_equal(vb->type, TT_TAG_OID);
-		assert_oid(vb->value, vb->value_len, val);
-	} else if (strcmp(type, "OCTET STRING") == 0) {
-		size_t l = strlen(val);
-		assert_int_equal(vb->type, TT_TAG_OCTET_STRING);
-		assert_true(l >= 2 && val[0] == '\'' && val[l - 1] == '\'');
-		assert_int_equal(vb->value_len, l - 2);
-		assert_memory_equal(vb->value, val + 1, l - 2);
-	} else {
-		fail_msg("vector type '%s' not handled by the test", type);
-	}
-}
 
 /* The word after opt in a command line ("-u" -> "md5user"), or NULL. */
 static const char *cmd_opt(const char *cmd, const char *opt, char *out, size_t cap)
@@ -473,7 +427,7 @@ static void netsnmp_v3_traps(void **state)
 			assert_int_equal(n->n_varbinds, nvb);
 			assert_int_equal(n->anomalies, 0);
 			for (j = 0; j < nvb; j++)
-				check_vb(&n->varbinds[j], vbl[j]);
+				tl_check_vb(&n->varbinds[j], vbl[j]);
 			assert_int_equal(rx->stats.traps_v2, 1);
 			if (lv >= TT_SEC_AUTH) {
 				/* the authenticated sender's clock is now known (RFC 3414 §3.2 7b) */
@@ -647,7 +601,7 @@ static void netsnmp_inform_exchange(void **state)
 		check_ctx(n, inf);
 		assert_int_equal(n->n_varbinds, nvb);
 		for (j = 0; j < nvb; j++)
-			check_vb(&n->varbinds[j], vbl[j]);
+			tl_check_vb(&n->varbinds[j], vbl[j]);
 		assert_int_equal(rx->stats.informs, 1);
 		assert_int_equal(rx->stats.responses, 1);
 		assert_int_equal(remote_count(rx), 0); /* we are the authoritative engine */

@@ -25,6 +25,19 @@
 
 #include "tinytrap/tinytrap.h"
 
+/* Asserts that the OID content octets (oid, len) print as the dotted text. */
+#define assert_oid(oid, len, text)                                                           \
+	do {                                                                                 \
+		char s_[2048];                                                               \
+		assert_non_null(oid);                                                        \
+		assert_string_equal(tl_oid_str((oid), (len), s_, sizeof s_), (text));        \
+	} while (0)
+
+/* Asserts that a decoded varbind equals a vector line "OID = TYPE: value" of the vector files
+ * (INTEGER, TimeTicks, Gauge32, Counter32, Counter64, OID, IpAddress, OCTET STRING as 'text'
+ * or hex); any other type fails the test. */
+void tl_check_vb(const struct tt_varbind *vb, const char *line);
+
 #define TL_PACKETS "tests/vectors/packets-netsnmp.txt"
 #define TL_MALFORMED "tests/vectors/malformed-cve.txt"
 

@@ -89,6 +89,9 @@ struct tt_rx_result {
 	const struct tt_notification *note; /* the notification when delivered, else NULL */
 	const uint8_t *reply;      /* datagram to send back to the source, or NULL */
 	size_t reply_len;
+	const uint8_t *community;  /* the v1/v2c community once it was read (also for drops, to
+	                              name it in a log line), else NULL; not NUL-terminated */
+	size_t community_len;
 	const char *diag;          /* for refused SNMPv3 messages: one line in plain words naming
 	                              source, user, engine and reason; else NULL (v1/v2c drops
 	                              are described by reason and detail) */
