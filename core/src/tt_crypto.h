@@ -51,6 +51,35 @@ struct tt_hash_ctx {
 	uint8_t proto; /* the enum tt_auth_proto it was started with; TT_AUTH_NONE when idle */
 };
 
+/* Bytes of opaque storage for one cipher key schedule: Mbed TLS 2.28's largest,
+ * mbedtls_des3_context, is 384 (mbedtls_aes_context 280 on 32-bit, 288 on 64-bit targets).
+ * crypto_mbedtls.c refuses to compile if it is short. */
+#ifndef TT_CIPHER_CTX_BYTES
+#define TT_CIPHER_CTX_BYTES 384
+#endif
+
+/* The three USM block-cipher modes (the key length picks AES-128/192/256). */
+enum tt_cipher {
+	TT_CIPHER_NONE = 0,
+	TT_CIPHER_DES_CBC,  /* RFC 3414 §8 */
+	TT_CIPHER_DES3_CBC, /* draft-reeder-snmpv3-usm-3desede-00, keying option 1 */
+	TT_CIPHER_AES_CFB   /* RFC 3826 and the AES-192/256 drafts */
+};
+
+/* A cipher with its key schedule made, for one direction: kept and reused so that a key's
+ * schedule is expanded once per key rather than once per message. It holds no IV: each call of
+ * tt_cipher_run() gets its own. It must not be copied or moved while in use (the backend's
+ * AES context points into itself). */
+struct tt_cipher_ctx {
+	union {
+		uint64_t align_u64;
+		void *align_ptr;
+		uint8_t bytes[TT_CIPHER_CTX_BYTES]; /* the backend's context */
+	} u;
+	uint8_t cipher;  /* enum tt_cipher; TT_CIPHER_NONE when idle */
+	uint8_t encrypt; /* 1: encrypts, 0: decrypts */
+};
+
 /* A running HMAC: the inner hash already holds K XOR ipad, the outer one K XOR opad
  * (RFC 2104 §2). A started context may be kept and copied with tt_hmac_clone() so that a key's
  * two pad blocks are hashed once rather than per message. */
@@ -142,6 +171,24 @@ int tt_hmac_zeroed(enum tt_auth_proto p, const uint8_t *key, size_t keylen, cons
  * that the two pad blocks of a key are hashed once per key rather than once per message. */
 int tt_hmac_zeroed_keyed(const struct tt_hmac_ctx *keyed, const uint8_t *msg, size_t msglen,
                          size_t zoff, size_t zlen, uint8_t *out);
+
+/* Expands the key schedule of cipher for one direction (encrypt 1 or 0) into c: key is 8
+ * octets for DES (the parity bits are ignored), 24 (K1||K2||K3) for 3DES, keylen 16, 24 or 32
+ * for AES (whose CFB mode uses the encryption schedule both ways, RFC 3826 §3.1.4). Returns
+ * TT_OK, TT_ERR_INVALID (cipher or keylen), or TT_ERR_CRYPTO; c is idle after an error. */
+int tt_cipher_start(struct tt_cipher_ctx *c, enum tt_cipher cipher, const uint8_t *key,
+                    size_t keylen, int encrypt);
+
+/* Runs c over len octets at buf in place with the iv (8 octets for DES and 3DES, 16 for AES;
+ * not modified); c is left unchanged, ready for the next message. CBC needs len to be a
+ * multiple of 8 (else TT_ERR_VALUE: RFC 3414 §8.1.1.3, §8.3.2, a decryption error); CFB takes
+ * any len. Returns TT_OK, TT_ERR_VALUE, TT_ERR_INVALID (c idle) or TT_ERR_CRYPTO. */
+int tt_cipher_run(const struct tt_cipher_ctx *c, const uint8_t *iv, uint8_t *buf, size_t len);
+
+/* Wipes the key schedule in c, which is then idle. */
+void tt_cipher_wipe(struct tt_cipher_ctx *c);
+
+/* One-shot forms of the above (start, run, wipe) follow. */
 
 /* Decrypts len octets at buf in place with DES-CBC (RFC 3414 §8.1.1.3), 8-octet key (the
  * parity bits are ignored) and 8-octet iv (not modified). Returns TT_OK, TT_ERR_VALUE when

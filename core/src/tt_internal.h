@@ -91,9 +91,11 @@ int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32
                          uint32_t time, uint64_t now_ms, int32_t *behind_s);
 
 /* Decrypts (encrypt 0) or encrypts len octets at buf in place with the user's privacy
- * protocol; boots and time are the authoritative engine's (they enter the AES IV). */
-int tt_usm_crypt(const struct tt_usm_keyset *ks, uint32_t boots, uint32_t time,
-                 const uint8_t *salt, uint8_t *buf, size_t len, int encrypt);
+ * protocol; boots and time are the authoritative engine's (they enter the AES IV). The
+ * decryption key schedule of the last key is kept in rx (a steady sender's key is expanded
+ * once); ks must hold committed keys (a cached or configured key, not a fresh one). */
+int tt_usm_crypt(struct tt_rx *rx, const struct tt_usm_keyset *ks, uint32_t boots,
+                 uint32_t time, const uint8_t *salt, uint8_t *buf, size_t len, int encrypt);
 
 /* Returns 1 when e (source, request-id, PDU hash) was delivered within the de-dup window. */
 int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms);

@@ -102,4 +102,17 @@ int tt_usm_decrypt(enum tt_priv_proto pp, const uint8_t *key, uint32_t engine_bo
 int tt_usm_encrypt(enum tt_priv_proto pp, const uint8_t *key, uint32_t engine_boots,
                    uint32_t engine_time, const uint8_t *salt, uint8_t *buf, size_t len);
 
+/* Makes the key schedule of protocol pp from key material key (as tt_usm_decrypt takes it) in
+ * c, for decryption (encrypt 0) or encryption (1), to be used by tt_usm_crypt_keyed() for
+ * as many messages as the key serves. Returns TT_OK, TT_ERR_INVALID (pp) or TT_ERR_CRYPTO. */
+int tt_usm_cipher_start(struct tt_cipher_ctx *c, enum tt_priv_proto pp, const uint8_t *key,
+                        int encrypt);
+
+/* Like tt_usm_decrypt() / tt_usm_encrypt() (the direction c was started with) from the key
+ * schedule c made by tt_usm_cipher_start() from the same key (whose DES/3DES pre-IV forms the
+ * IV). c is not changed. Returns as tt_usm_decrypt(). */
+int tt_usm_crypt_keyed(const struct tt_cipher_ctx *c, enum tt_priv_proto pp,
+                       const uint8_t *key, uint32_t engine_boots, uint32_t engine_time,
+                       const uint8_t *salt, uint8_t *buf, size_t len);
+
 #endif /* TT_USM_KEYS_H */

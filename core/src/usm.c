@@ -16,6 +16,9 @@
 /* C99 compile-time check: the memo storage in struct tt_rx holds a struct tt_hmac_ctx. */
 typedef char tt_hmac_memo_fits[sizeof(struct tt_hmac_ctx) <=
                                sizeof(((struct tt_rx *)0)->hmac_memo) ? 1 : -1];
+/* ... and the cipher memo a struct tt_cipher_ctx. */
+typedef char tt_cipher_memo_fits[sizeof(struct tt_cipher_ctx) <=
+                                 sizeof(((struct tt_rx *)0)->cipher_memo) ? 1 : -1];
 
 #define TT_TIME_WINDOW_S 150u        /* RFC 3414 §2.2.3 */
 #define TT_BOOTS_MAX 2147483647u     /* RFC 3414 §2.2.2: the latched maximum */
@@ -80,11 +83,21 @@ int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t nam
 	return -1;
 }
 
-/* Drops the remembered keyed HMAC state (its key is about to change or go). */
+static struct tt_cipher_ctx *cipher_memo(struct tt_rx *rx)
+{
+	return (struct tt_cipher_ctx *)(void *)rx->cipher_memo;
+}
+
+/* Drops the remembered keyed HMAC state and key schedule (their keys are about to change or
+ * go). */
 static void memo_forget(struct tt_rx *rx)
 {
 	rx->hmac_memo_key = NULL;
 	tt_zeroize(rx->hmac_memo, sizeof rx->hmac_memo);
+	if (rx->cipher_memo_key)
+		tt_cipher_wipe(cipher_memo(rx));
+	rx->cipher_memo_key = NULL;
+	tt_zeroize(rx->cipher_memo, sizeof rx->cipher_memo);
 }
 
 /* Finds the cached keys of (user, engine); NULL when absent. */
@@ -158,8 +171,8 @@ int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t
 		if (e->used_ms < victim->used_ms)
 			victim = e;
 	}
-	if (rx->hmac_memo_key == victim->auth_key)
-		memo_forget(rx); /* the entry gets another engine's key */
+	if (rx->hmac_memo_key == victim->auth_key || rx->cipher_memo_key == victim->priv_key)
+		memo_forget(rx); /* the entry gets another engine's keys */
 	memset(victim, 0, sizeof *victim);
 	if (u->priv != TT_PRIV_NONE) {
 		rc = tt_usm_localize_key((enum tt_auth_proto)u->auth, u->priv_key, engine, engine_len, kul);
@@ -307,10 +320,26 @@ int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32
 	return 1;
 }
 
-int tt_usm_crypt(const struct tt_usm_keyset *ks, uint32_t boots, uint32_t time,
-                 const uint8_t *salt, uint8_t *buf, size_t len, int encrypt)
+int tt_usm_crypt(struct tt_rx *rx, const struct tt_usm_keyset *ks, uint32_t boots,
+                 uint32_t time, const uint8_t *salt, uint8_t *buf, size_t len, int encrypt)
 {
 	enum tt_priv_proto p = (enum tt_priv_proto)ks->user->priv;
-	return encrypt ? tt_usm_encrypt(p, ks->priv_key, boots, time, salt, buf, len)
-	               : tt_usm_decrypt(p, ks->priv_key, boots, time, salt, buf, len);
+	int rc;
+
+	/* Encryption (a Response to an inform) is rare: a one-shot schedule. */
+	if (encrypt)
+		return tt_usm_encrypt(p, ks->priv_key, boots, time, salt, buf, len);
+	if ((p == TT_PRIV_DES || p == TT_PRIV_3DES) && len % TT_DES_BLOCK != 0)
+		return TT_ERR_VALUE; /* before a schedule is made for it */
+	if (rx->cipher_memo_key != ks->priv_key || rx->cipher_memo_proto != p) {
+		if (rx->cipher_memo_key)
+			tt_cipher_wipe(cipher_memo(rx));
+		rx->cipher_memo_key = NULL;
+		rc = tt_usm_cipher_start(cipher_memo(rx), p, ks->priv_key, 0);
+		if (rc < 0)
+			return rc;
+		rx->cipher_memo_key = ks->priv_key;
+		rx->cipher_memo_proto = (uint8_t)p;
+	}
+	return tt_usm_crypt_keyed(cipher_memo(rx), p, ks->priv_key, boots, time, salt, buf, len);
 }

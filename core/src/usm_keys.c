@@ -212,9 +212,29 @@ static void put_be32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)v;
 }
 
-static int usm_cipher(enum tt_priv_proto pp, const uint8_t *key, uint32_t engine_boots,
-                      uint32_t engine_time, const uint8_t *salt, uint8_t *buf, size_t len,
-                      int encrypt)
+int tt_usm_cipher_start(struct tt_cipher_ctx *c, enum tt_priv_proto pp, const uint8_t *key,
+                        int encrypt)
+{
+	switch (pp) {
+	case TT_PRIV_DES:
+		return tt_cipher_start(c, TT_CIPHER_DES_CBC, key, TT_DES_KEY_LEN, encrypt);
+	case TT_PRIV_3DES:
+		return tt_cipher_start(c, TT_CIPHER_DES3_CBC, key, TT_DES3_KEY_LEN, encrypt);
+	case TT_PRIV_AES128:
+	case TT_PRIV_AES192:
+	case TT_PRIV_AES256:
+	case TT_PRIV_AES192_C:
+	case TT_PRIV_AES256_C:
+		return tt_cipher_start(c, TT_CIPHER_AES_CFB, key, tt_priv_key_len(pp), encrypt);
+	default:
+		c->cipher = TT_CIPHER_NONE;
+		return TT_ERR_INVALID;
+	}
+}
+
+int tt_usm_crypt_keyed(const struct tt_cipher_ctx *c, enum tt_priv_proto pp,
+                       const uint8_t *key, uint32_t engine_boots, uint32_t engine_time,
+                       const uint8_t *salt, uint8_t *buf, size_t len)
 {
 	uint8_t iv[TT_AES_BLOCK];
 	size_t i;
@@ -225,16 +245,12 @@ static int usm_cipher(enum tt_priv_proto pp, const uint8_t *key, uint32_t engine
 		/* RFC 3414 §8.1.1.1: IV = pre-IV (key[8..15]) XOR salt. */
 		for (i = 0; i < TT_DES_BLOCK; i++)
 			iv[i] = (uint8_t)(key[TT_DES_KEY_LEN + i] ^ salt[i]);
-		rc = encrypt ? tt_des_cbc_encrypt(key, iv, buf, len)
-		             : tt_des_cbc_decrypt(key, iv, buf, len);
 		break;
 	case TT_PRIV_3DES:
 		/* draft-reeder-snmpv3-usm-3desede-00: key = K[0..23], IV = pre-IV
 		 * (K[24..31]) XOR salt. */
 		for (i = 0; i < TT_DES_BLOCK; i++)
 			iv[i] = (uint8_t)(key[TT_DES3_KEY_LEN + i] ^ salt[i]);
-		rc = encrypt ? tt_des3_cbc_encrypt(key, iv, buf, len)
-		             : tt_des3_cbc_decrypt(key, iv, buf, len);
 		break;
 	case TT_PRIV_AES128:
 	case TT_PRIV_AES192:
@@ -246,14 +262,30 @@ static int usm_cipher(enum tt_priv_proto pp, const uint8_t *key, uint32_t engine
 		put_be32(iv, engine_boots);
 		put_be32(iv + 4, engine_time);
 		memcpy(iv + 8, salt, TT_USM_SALT_LEN);
-		rc = encrypt ? tt_aes_cfb_encrypt(key, tt_priv_key_len(pp), iv, buf, len)
-		             : tt_aes_cfb_decrypt(key, tt_priv_key_len(pp), iv, buf, len);
 		break;
 	default:
-		rc = TT_ERR_INVALID;
-		break;
+		return TT_ERR_INVALID;
 	}
+	rc = tt_cipher_run(c, iv, buf, len);
 	tt_zeroize(iv, sizeof iv);
+	return rc;
+}
+
+static int usm_cipher(enum tt_priv_proto pp, const uint8_t *key, uint32_t engine_boots,
+                      uint32_t engine_time, const uint8_t *salt, uint8_t *buf, size_t len,
+                      int encrypt)
+{
+	struct tt_cipher_ctx c;
+	int rc;
+
+	/* a CBC length error is found before a key schedule is made */
+	if ((pp == TT_PRIV_DES || pp == TT_PRIV_3DES) && len % TT_DES_BLOCK != 0)
+		return TT_ERR_VALUE;
+	rc = tt_usm_cipher_start(&c, pp, key, encrypt);
+	if (rc < 0)
+		return rc;
+	rc = tt_usm_crypt_keyed(&c, pp, key, engine_boots, engine_time, salt, buf, len);
+	tt_cipher_wipe(&c);
 	return rc;
 }
 

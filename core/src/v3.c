@@ -276,7 +276,7 @@ static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64
 			put_be32(salt + 4, (uint32_t)rx->aes_salt);
 			rx->aes_salt++;
 		}
-		if ((rc = tt_usm_crypt(o->ks, boots, etime, salt, w.p, len + pad, 1)) < 0)
+		if ((rc = tt_usm_crypt(rx, o->ks, boots, etime, salt, w.p, len + pad, 1)) < 0)
 			return rc;
 		if ((rc = tt_ber_w_header(&w, TT_TAG_OCTET_STRING, len + pad)) < 0)
 			return rc;
@@ -554,7 +554,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		if (m.salt_len != 8 || ((p == TT_PRIV_DES || p == TT_PRIV_3DES) && m.data_len % 8))
 			rc = TT_ERR_VALUE;
 		else
-			rc = tt_usm_crypt(&ks, (uint32_t)m.boots, (uint32_t)m.time, m.salt, m.data,
+			rc = tt_usm_crypt(rx, &ks, (uint32_t)m.boots, (uint32_t)m.time, m.salt, m.data,
 			                  m.data_len, 0);
 		if (rc < 0) {
 			tt_zeroize(&ks, sizeof ks);

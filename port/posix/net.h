@@ -45,8 +45,8 @@ struct net_sock {
 	int fd;
 	uint8_t family;      /* 4 or 6 */
 	struct tt_addr bound;/* the address and port it is bound to (:: / 0.0.0.0 for any) */
+	uint8_t fixed_dst;   /* bound to one IPv4 address, so no IP_PKTINFO is asked for */
 	char name[300];      /* "udp:127.0.0.1:10162" */
-	uint32_t kernel_drops; /* the kernel's count of datagrams dropped on this socket */
 };
 
 /* The sockets and their counters. */

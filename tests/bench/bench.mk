@@ -10,7 +10,7 @@
 # BENCH_ITERS=2000000, BENCH_V3_ITERS (BENCH_ITERS / 10), BENCH_STRICT=1 (fail on a missed target).
 
 BENCH_DIR := $(BUILD)/bench
-BENCH_CFLAGS := -std=c99 -D_GNU_SOURCE $(WARN) -O2 -g
+BENCH_CFLAGS := -std=c99 -D_GNU_SOURCE $(WARN) -O2 -g $(LTO)
 
 $(BENCH_DIR)/sender: tests/bench/sender.c
 	@mkdir -p $(dir $@)

@@ -1194,6 +1194,47 @@ static void key_cache_lru(void **state)
 	free(rx);
 }
 
+/* The decryption key schedule kept for the last privacy key (usm.c) must follow the cache
+ * entry it was made from: here the entry whose schedule is kept becomes the least recently
+ * used one (other engines send auth-only traps), is evicted, and receives the same user's keys
+ * for another engine at the same address. A stale schedule would decrypt garbage. */
+static void cipher_memo_follows_key_cache(void **state)
+{
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	uint64_t now = T0;
+	uint32_t n = CONFIG_TT_KEY_CACHE, i;
+	(void)state;
+
+	tl_conf(&conf, "createUser mp SHA mpauthpass1 AES mpprivpass1",
+	        "createUser ma SHA maauthpass1", "authUser log mp", "authUser log ma", NULL);
+	rx = new_rx(&conf, 1);
+#define ENG(i) {0x80, 0, 0, 0, 0x03, 0, (uint8_t)((i) >> 8), (uint8_t)(i)}
+#define MEMO_TRAP(user, pw, ppw, flags, i)                                                   \
+	do {                                                                                 \
+		uint8_t e_[8] = ENG(i);                                                      \
+		struct tl_usm_keys k_;                                                       \
+		tl_usm_keys(&k_, TT_AUTH_SHA1, pw, ppw ? TT_PRIV_AES128 : TT_PRIV_NONE, ppw, e_, 8); \
+		now += 1000;                                                                 \
+		expect_delivered(trap(rx, user, &k_, flags, e_, 8, 1, (uint32_t)(now / 1000), now)); \
+	} while (0)
+	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, 0);
+	assert_non_null(rx->cipher_memo_key);
+	for (i = 1; i < n; i++)
+		MEMO_TRAP("ma", "maauthpass1", NULL, TL_V3_AUTH, i);
+	/* the cache is full and engine 0's entry, whose schedule is kept, is the oldest */
+	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, n);
+	assert_int_equal(rx->stats.key_localizations, n + 1);
+	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, n);
+	/* and back and forth between two keys of the same user */
+	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, 1000);
+	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, n);
+	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, 1000);
+#undef MEMO_TRAP
+#undef ENG
+	free(rx);
+}
+
 /* --- authUser levels; security levels a user supports ---------------------------------------- */
 
 static void auth_user_levels(void **state)
@@ -2302,6 +2343,7 @@ int main(void)
 		cmocka_unit_test(same_user_two_engines),
 		cmocka_unit_test(wildcard_user_many_engines),
 		cmocka_unit_test(key_cache_lru),
+		cmocka_unit_test(cipher_memo_follows_key_cache),
 		cmocka_unit_test(auth_user_levels),
 		cmocka_unit_test(unsupported_levels),
 		cmocka_unit_test(inform_reports),

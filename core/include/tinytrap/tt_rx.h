@@ -155,6 +155,10 @@ struct tt_rx {
 	const uint8_t *hmac_memo_key;  /* the key it was made from; NULL = empty */
 	uint8_t hmac_memo_proto;       /* its enum tt_auth_proto */
 	uint64_t hmac_memo[TT_HMAC_STATE_WORDS];
+	/* Likewise the decryption key schedule of the privacy key that decrypted last. */
+	const uint8_t *cipher_memo_key; /* the key material it was made from; NULL = empty */
+	uint8_t cipher_memo_proto;      /* its enum tt_priv_proto */
+	uint64_t cipher_memo[TT_CIPHER_STATE_WORDS];
 	struct tt_key_cache_entry key_cache[CONFIG_TT_KEY_CACHE];
 	struct tt_remote_engine remote[CONFIG_TT_REMOTE_ENGINES];
 	char diag[200];

@@ -42,6 +42,9 @@ enum tt_priv_proto {
 /* Storage (in 64-bit words) for one keyed HMAC state of the crypto backend; usm.c checks at
  * compile time that it is large enough. */
 #define TT_HMAC_STATE_WORDS 64
+/* Storage (in 64-bit words) for one cipher key schedule of the crypto backend; usm.c checks at
+ * compile time that it is large enough. */
+#define TT_CIPHER_STATE_WORDS 49
 
 /* How a user's secret is given (snmptrapd createUser: a password, -m master key, -l localized
  * key). */
