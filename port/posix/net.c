@@ -238,7 +238,7 @@ uint32_t net_kernel_drops(const struct net *net)
 	uint32_t t = 0;
 	unsigned i;
 	for (i = 0; i < net->n; i++) {
-#if defined(SO_MEMINFO) && defined(SK_MEMINFO_DROPS)
+#if defined(__linux__) && defined(SO_MEMINFO)
 		/* Linux 4.6+: sk_drops, the count SO_RXQ_OVFL would attach to every datagram */
 		uint32_t mem[SK_MEMINFO_VARS];
 		socklen_t ml = sizeof mem;

@@ -177,6 +177,19 @@ check "... and the daemon keeps running" kill -0 "$PID_A"
 trap2 newcomm "$A" 1 1.3.6.1.4.1.8072.2.3.0.1 1.3.6.1.4.1.8072.2.3.2.1 s "old-config-kept"
 check "... with the old configuration" wait_for "$LOG" '"old-config-kept"'
 
+# The kernel's drops on the socket (read with SO_MEMINFO when the counters are printed): the
+# daemon is stopped while 60,000 traps arrive, more than its socket buffer holds.
+hex=$(awk '/^\[v2c-trap\]/ { s = 1 } s && /^message: / { print $2; exit }' "$VEC/packets-netsnmp.txt")
+kill -STOP "$PID_A"
+sent=$("$PY" "$HERE/udpsend.py" 127.0.0.1 "$PA" --hex "$hex" --flood 60000)
+kill -CONT "$PID_A"
+check "flooded a stopped daemon with 60000 traps" test "$sent" = 60000
+sleep 1
+kill -USR1 "$PID_A"
+for ((i = 0; i < 30; i++)); do has_re "$LOG" 'dropped by the kernel [1-9]' && break; sleep 0.1; done
+check "the counters say how many datagrams the kernel dropped" \
+  has_re "$LOG" 'dropped by the kernel [1-9][0-9]*$'
+
 kill -TERM "$PID_A"
 for ((i = 0; i < 50; i++)); do kill -0 "$PID_A" 2>/dev/null || break; sleep 0.1; done
 wait "$PID_A"; rc=$?
