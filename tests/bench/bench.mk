@@ -7,7 +7,8 @@
 # Overrides (environment or make variables): BENCH_RATES="5000 20000 100000", BENCH_DURATION=3,
 # BENCH_V3_RATES="5000 20000 50000" (empty in the environment: no SNMPv3 daemon runs),
 # BENCH_V3_DURATION (BENCH_DURATION, at most 120), BENCH_DAEMONS="tinytrapd snmptrapd",
-# BENCH_ITERS=2000000, BENCH_V3_ITERS (BENCH_ITERS / 10), BENCH_STRICT=1 (fail on a missed target).
+# BENCH_ITERS=2000000, BENCH_V3_ITERS (BENCH_ITERS / 10), BENCH_STRICT=1 (fail on a missed target),
+# BENCH_BUSY=0 (skip the second, "CPU held busy" run of every load; see tests/bench/bench.sh).
 
 BENCH_DIR := $(BUILD)/bench
 BENCH_CFLAGS := -std=c99 -D_GNU_SOURCE $(WARN) -O2 -g $(LTO)
@@ -29,4 +30,5 @@ bench: $(BUILD)/tinytrapd $(BENCH_DIR)/sender $(BENCH_DIR)/bench_inproc
 	  $(if $(BENCH_V3_DURATION),BENCH_V3_DURATION=$(BENCH_V3_DURATION)) \
 	  $(if $(BENCH_V3_ITERS),BENCH_V3_ITERS=$(BENCH_V3_ITERS)) \
 	  $(if $(BENCH_STRICT),BENCH_STRICT=$(BENCH_STRICT)) \
+	  $(if $(BENCH_BUSY),BENCH_BUSY=$(BENCH_BUSY)) \
 	  tests/bench/bench.sh
