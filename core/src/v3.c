@@ -580,9 +580,23 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		rc = TT_ERR_TRAILING;
 	if (rc < 0) {
 		if (m.level == TT_SEC_PRIV) {
+			/* AES-192/256 keys are extended two ways (Blumenthal, Reeder); a sender using
+			 * the other one decrypts to garbage just like a wrong password */
+			static const char *const why[] = {
+				"undecryptable message (wrong privacy password or protocol) for user ",
+				"undecryptable message (wrong privacy password or protocol, or the sender "
+				"extends the key as AES-192-C, Reeder) for user ",
+				"undecryptable message (wrong privacy password or protocol, or the sender "
+				"extends the key as AES-256-C, Reeder) for user ",
+				"undecryptable message (wrong privacy password or protocol, or the sender "
+				"extends the key as AES-192, Blumenthal) for user ",
+				"undecryptable message (wrong privacy password or protocol, or the sender "
+				"extends the key as AES-256, Blumenthal) for user "};
+			enum tt_priv_proto pp = (enum tt_priv_proto)ks.user->priv;
+			int w = pp == TT_PRIV_AES192 ? 1 : pp == TT_PRIV_AES256 ? 2
+			      : pp == TT_PRIV_AES192_C ? 3 : pp == TT_PRIV_AES256_C ? 4 : 0;
 			tt_zeroize(&ks, sizeof ks);
-			diag(rx, "undecryptable message (wrong privacy password or protocol, or the "
-			         "other AES-192/256 key extension: AES-256 vs AES-256-C) for user ", &m, from, NULL);
+			diag(rx, why[w], &m, from, NULL);
 			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, now_ms);
 		}
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);

@@ -161,7 +161,7 @@ struct tt_rx {
 	uint64_t cipher_memo[TT_CIPHER_STATE_WORDS];
 	struct tt_key_cache_entry key_cache[CONFIG_TT_KEY_CACHE];
 	struct tt_remote_engine remote[CONFIG_TT_REMOTE_ENGINES];
-	char diag[200];
+	char diag[384];           /* long enough for a 32-octet user name, an IPv6 source and a 32-octet engine ID */
 #if CONFIG_TT_DEDUP_RING > 0
 	struct tt_dedup_entry dedup[CONFIG_TT_DEDUP_RING];
 	uint16_t dedup_next;
