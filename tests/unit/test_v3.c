@@ -1152,6 +1152,23 @@ static void wildcard_user_many_engines(void **state)
 	free(rx);
 }
 
+/* A trap of a wildcard user from engine 0x80000000 <tag> 00 <i:16>, keys derived here from the
+ * pass phrases (no privacy when priv_pw is NULL), one second after the previous one; it must
+ * be delivered (line: the caller's, for the failure message). */
+static void engine_trap_(int line, struct tt_rx *rx, const char *user, enum tt_auth_proto ap,
+                         const char *auth_pw, enum tt_priv_proto pp, const char *priv_pw,
+                         uint8_t tag, uint32_t i, uint64_t *now)
+{
+	uint8_t e[8] = {0x80, 0, 0, 0, tag, 0, (uint8_t)(i >> 8), (uint8_t)i};
+	struct tl_usm_keys k;
+
+	tl_usm_keys(&k, ap, auth_pw, priv_pw ? pp : TT_PRIV_NONE, priv_pw, e, 8);
+	*now += 1000;
+	expect_delivered_(line, trap(rx, user, &k, priv_pw ? TL_V3_AUTH | TL_V3_PRIV : TL_V3_AUTH,
+	                             e, 8, 1, (uint32_t)(*now / 1000), *now));
+}
+#define engine_trap(...) engine_trap_(__LINE__, __VA_ARGS__)
+
 static void key_cache_lru(void **state)
 {
 	struct tt_conf conf;
@@ -1163,16 +1180,8 @@ static void key_cache_lru(void **state)
 	tl_conf(&conf, "createUser lru SHA-224 lruauthpass DES lruprivpass", "authUser log lru",
 	        NULL);
 	rx = new_rx(&conf, 1);
-#define ENG(i) {0x80, 0, 0, 0, 0x02, 0, (uint8_t)((i) >> 8), (uint8_t)(i)}
-#define LRU_TRAP(i)                                                                          \
-	do {                                                                                 \
-		uint8_t e_[8] = ENG(i);                                                      \
-		struct tl_usm_keys k_;                                                       \
-		tl_usm_keys(&k_, TT_AUTH_SHA224, "lruauthpass", TT_PRIV_DES, "lruprivpass", e_, 8); \
-		now += 1000;                                                                 \
-		expect_delivered(trap(rx, "lru", &k_, TL_V3_AUTH | TL_V3_PRIV, e_, 8, 1,        \
-		                      (uint32_t)(now / 1000), now));                           \
-	} while (0)
+#define LRU_TRAP(i) \
+	engine_trap(rx, "lru", TT_AUTH_SHA224, "lruauthpass", TT_PRIV_DES, "lruprivpass", 2, (i), &now)
 	for (i = 0; i < n; i++) {
 		LRU_TRAP(i);
 		assert_int_equal(rx->stats.key_localizations, i + 1);
@@ -1193,7 +1202,6 @@ static void key_cache_lru(void **state)
 	assert_int_equal(remote_count(rx), CONFIG_TT_REMOTE_ENGINES);
 	assert_true(rx->stats.remote_engines_evicted >= 2);
 #undef LRU_TRAP
-#undef ENG
 	free(rx);
 }
 
@@ -1212,29 +1220,21 @@ static void cipher_memo_follows_key_cache(void **state)
 	tl_conf(&conf, "createUser mp SHA mpauthpass1 AES mpprivpass1",
 	        "createUser ma SHA maauthpass1", "authUser log mp", "authUser log ma", NULL);
 	rx = new_rx(&conf, 1);
-#define ENG(i) {0x80, 0, 0, 0, 0x03, 0, (uint8_t)((i) >> 8), (uint8_t)(i)}
-#define MEMO_TRAP(user, pw, ppw, flags, i)                                                   \
-	do {                                                                                 \
-		uint8_t e_[8] = ENG(i);                                                      \
-		struct tl_usm_keys k_;                                                       \
-		tl_usm_keys(&k_, TT_AUTH_SHA1, pw, ppw ? TT_PRIV_AES128 : TT_PRIV_NONE, ppw, e_, 8); \
-		now += 1000;                                                                 \
-		expect_delivered(trap(rx, user, &k_, flags, e_, 8, 1, (uint32_t)(now / 1000), now)); \
-	} while (0)
-	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, 0);
+#define MP_TRAP(i) \
+	engine_trap(rx, "mp", TT_AUTH_SHA1, "mpauthpass1", TT_PRIV_AES128, "mpprivpass1", 3, (i), &now)
+	MP_TRAP(0);
 	assert_non_null(rx->cipher_memo_key);
 	for (i = 1; i < n; i++)
-		MEMO_TRAP("ma", "maauthpass1", NULL, TL_V3_AUTH, i);
+		engine_trap(rx, "ma", TT_AUTH_SHA1, "maauthpass1", TT_PRIV_NONE, NULL, 3, i, &now);
 	/* the cache is full and engine 0's entry, whose schedule is kept, is the oldest */
-	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, n);
+	MP_TRAP(n);
 	assert_int_equal(rx->stats.key_localizations, n + 1);
-	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, n);
+	MP_TRAP(n);
 	/* and back and forth between two keys of the same user */
-	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, 1000);
-	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, n);
-	MEMO_TRAP("mp", "mpauthpass1", "mpprivpass1", TL_V3_AUTH | TL_V3_PRIV, 1000);
-#undef MEMO_TRAP
-#undef ENG
+	MP_TRAP(1000);
+	MP_TRAP(n);
+	MP_TRAP(1000);
+#undef MP_TRAP
 	free(rx);
 }
 
