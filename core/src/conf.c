@@ -55,15 +55,28 @@ static int lower(int ch)
 	return (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
 }
 
-/* Case-insensitive comparison of a token with a NUL-terminated word (directive names are
- * case-insensitive in snmptrapd.conf). */
-int tt_tok_is(const struct tt_tok *t, const char *word)
+int tt_word_is(const char *s, size_t len, const char *word)
 {
 	size_t i;
-	for (i = 0; i < t->len; i++)
-		if (word[i] == '\0' || lower((unsigned char)t->s[i]) != lower((unsigned char)word[i]))
+	for (i = 0; i < len; i++)
+		if (word[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)word[i]))
 			return 0;
-	return word[t->len] == '\0';
+	return word[len] == '\0';
+}
+
+int tt_word_starts(const char *word, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++)
+		if (word[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)word[i]))
+			return 0;
+	return 1;
+}
+
+/* Directive names are case-insensitive in snmptrapd.conf. */
+int tt_tok_is(const struct tt_tok *t, const char *word)
+{
+	return tt_word_is(t->s, t->len, word);
 }
 
 /* Splits a line into whitespace-separated tokens; "double quoted" tokens may hold spaces.
@@ -146,6 +159,27 @@ static int hexval(int ch)
 	if (ch >= 'a' && ch <= 'f')
 		return ch - 'a' + 10;
 	return -1;
+}
+
+long tt_hex_decode(const char *s, size_t len, uint8_t *out, size_t cap)
+{
+	size_t i = 0, n = 0;
+
+	if (len >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		i = 2;
+	while (i < len) {
+		int hi, lo;
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+			i++;
+			continue;
+		}
+		if (i + 1 >= len || (hi = hexval((unsigned char)s[i])) < 0 ||
+		    (lo = hexval((unsigned char)s[i + 1])) < 0 || n >= cap)
+			return -1;
+		out[n++] = (uint8_t)(hi << 4 | lo);
+		i += 2;
+	}
+	return (long)n;
 }
 
 /* RFC 4291 §2.2 text forms, including "::" and an embedded IPv4 tail. */

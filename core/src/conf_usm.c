@@ -35,53 +35,25 @@ static const struct name_map priv_names[] = {
 	{"3DES", TT_PRIV_3DES},         {"3DESEDE", TT_PRIV_3DES},      {"3DES-EDE", TT_PRIV_3DES},
 	{NULL, 0}};
 
-static int lower(int ch)
-{
-	return (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
-}
-
-/* Looks a word up in a table; -1 when nothing matches. */
+/* Looks a word up in a table, whole names first, then a name the word abbreviates; -1 when
+ * nothing matches. */
 static int map_lookup(const struct name_map *map, const struct tt_tok *t)
 {
 	int i;
-	size_t k;
 	for (i = 0; map[i].name; i++)
 		if (tt_tok_is(t, map[i].name))
 			return map[i].value;
-	for (i = 0; map[i].name && t->len; i++) {
-		for (k = 0; k < t->len; k++)
-			if (map[i].name[k] == '\0' ||
-			    lower((unsigned char)map[i].name[k]) != lower((unsigned char)t->s[k]))
-				break;
-		if (k == t->len)
+	for (i = 0; map[i].name && t->len; i++)
+		if (tt_word_starts(map[i].name, t->s, t->len))
 			return map[i].value;
-	}
 	return -1;
 }
 
-static int hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	ch = lower(ch);
-	return (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10 : -1;
-}
-
-/* Hex with or without "0x" into out (cap octets); returns the length or -1. */
+/* Hex with or without "0x" into out (cap octets); returns the length, or -1 (also when empty). */
 static int parse_hex(const struct tt_tok *t, uint8_t *out, size_t cap)
 {
-	size_t i = 0, n = 0;
-	if (t->len >= 2 && t->s[0] == '0' && (t->s[1] == 'x' || t->s[1] == 'X'))
-		i = 2;
-	if ((t->len - i) % 2 || t->len == i)
-		return -1;
-	for (; i < t->len; i += 2) {
-		int hi = hexval((unsigned char)t->s[i]), lo = hexval((unsigned char)t->s[i + 1]);
-		if (hi < 0 || lo < 0 || n >= cap)
-			return -1;
-		out[n++] = (uint8_t)(hi << 4 | lo);
-	}
-	return (int)n;
+	long n = tt_hex_decode(t->s, t->len, out, cap);
+	return n > 0 ? (int)n : -1;
 }
 
 static int user_fail(char *err, size_t cap, int rc, const struct tt_user_cfg *cfg,

@@ -484,9 +484,36 @@ static void add_community_direct(void **state)
 	                 CONFIG_TT_COMMUNITY_MAX_LEN >= TT_CONF_OID_MAX ? TT_OK : TT_ERR_INVALID);
 }
 
+/* The text helpers the parsers share (and ports call): words and hex. */
+static void text_helpers(void **state)
+{
+	uint8_t out[4];
+	(void)state;
+
+	assert_int_equal(tt_word_is("createUSER", 10, "createUser"), 1);
+	assert_int_equal(tt_word_is("createUse", 9, "createUser"), 0);
+	assert_int_equal(tt_word_is("createUsers", 11, "createUser"), 0);
+	assert_int_equal(tt_word_starts("AES-256-C", "aes-2", 5), 1);
+	assert_int_equal(tt_word_starts("AES", "AES-", 4), 0);
+	assert_int_equal(tt_word_starts("AES", "", 0), 1);
+
+	assert_int_equal(tt_hex_decode("0x8000aBcD", 10, out, sizeof out), 4);
+	assert_memory_equal(out, "\x80\x00\xab\xcd", 4);
+	assert_int_equal(tt_hex_decode("DE AD\n be\tef", 12, out, sizeof out), 4);
+	assert_memory_equal(out, "\xde\xad\xbe\xef", 4);
+	assert_int_equal(tt_hex_decode("0x", 2, out, sizeof out), 0);
+	assert_int_equal(tt_hex_decode("", 0, out, sizeof out), 0);
+	assert_int_equal(tt_hex_decode("abc", 3, out, sizeof out), -1);     /* odd */
+	assert_int_equal(tt_hex_decode("a b", 3, out, sizeof out), -1);     /* split octet */
+	assert_int_equal(tt_hex_decode("0g", 2, out, sizeof out), -1);
+	assert_int_equal(tt_hex_decode("0011223344", 10, out, sizeof out), -1); /* > cap */
+	assert_int_equal(tt_hex_decode("00112233zz", 8, out, sizeof out), 4);  /* len bounds it */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_helpers),
 		cmocka_unit_test(auth_community_basic),
 		cmocka_unit_test(auth_community_quoted),
 		cmocka_unit_test(auth_community_sources),

@@ -107,4 +107,19 @@ int tt_conf_add_auth_user(struct tt_conf *c, uint8_t uses, const uint8_t *name, 
  * any-prefix. Returns TT_OK or TT_ERR_INVALID (host names are not resolved here). */
 int tt_prefix_parse(const char *text, size_t len, struct tt_prefix *p);
 
+/* Text helpers of the configuration parser, for a port's own directives and options too. */
+
+/* 1 when the len characters at s equal the NUL-terminated word, ignoring ASCII case. */
+int tt_word_is(const char *s, size_t len, const char *word);
+
+/* 1 when the len characters at s begin the NUL-terminated word (an abbreviation of it),
+ * ignoring ASCII case; len 0 gives 1. */
+int tt_word_starts(const char *word, const char *s, size_t len);
+
+/* Decodes the len characters of hex at s into out (cap octets): an optional "0x" or "0X",
+ * then two hex digits per octet, either case; spaces, tabs, CR and LF may stand between
+ * octets. Returns the number of octets (0 for no digits), or -1 for an odd digit, another
+ * character or more than cap octets. */
+long tt_hex_decode(const char *s, size_t len, uint8_t *out, size_t cap);
+
 #endif /* TT_CONF_H */
