@@ -80,7 +80,7 @@ int tt_usm_localize_key(enum tt_auth_proto p, const uint8_t *ku, const uint8_t *
 	size_t n = tt_auth_hash_len(p);
 	int rc;
 
-	if (n == 0 || engine_id_len > TT_ENGINE_ID_MAX_LEN)
+	if (n == 0 || engine_id_len > TT_ENGINE_ID_MAX)
 		return TT_ERR_INVALID;
 	/* RFC 3414 §2.6: Kul = H(Ku || snmpEngineID || Ku), hashed in three pieces rather than
 	 * concatenated first. kul may be ku: it is written only by the final step. */
@@ -104,7 +104,7 @@ int tt_usm_auth_key(enum tt_auth_proto p, const uint8_t *pw, size_t pwlen,
 	int rc;
 
 	/* Checked first so that a long engine ID is refused before a megabyte is hashed. */
-	if (engine_id_len > TT_ENGINE_ID_MAX_LEN)
+	if (engine_id_len > TT_ENGINE_ID_MAX)
 		return TT_ERR_INVALID;
 	rc = tt_usm_password_to_key(p, pw, pwlen, ku);
 	if (rc >= 0)
@@ -159,7 +159,7 @@ int tt_usm_priv_key_from_kul(enum tt_auth_proto ap, enum tt_priv_proto pp, const
 	size_t have, n;
 	int rc;
 
-	if (hlen == 0 || need == 0 || engine_id_len > TT_ENGINE_ID_MAX_LEN)
+	if (hlen == 0 || need == 0 || engine_id_len > TT_ENGINE_ID_MAX)
 		return TT_ERR_INVALID;
 	memcpy(k, kul, hlen);
 	have = hlen;
