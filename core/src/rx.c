@@ -130,9 +130,9 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
                                        const struct tt_addr *from, uint64_t now_ms)
 {
 	struct tt_notification *note = &rx->note;
+	const struct tt_rx_result *drop;
 	struct tt_ber msg, body;
 	struct tt_tlv version, community, pdu, vbl;
-	enum tt_reason reason;
 	int32_t ver;
 	int known, rc;
 	uint8_t uses;
@@ -178,14 +178,8 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	if (!uses)
 		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 
-	if (pdu.tag != TT_PDU_TRAP_V1 && pdu.tag != TT_PDU_TRAP_V2 && pdu.tag != TT_PDU_INFORM) {
-		if (pdu.tag >= TT_PDU_GET && pdu.tag <= TT_PDU_REPORT)
-			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
-		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
-	}
-	rc = tt_pdu_decode(rx, &pdu, &vbl, &reason);
-	if (rc < 0)
-		return tt_rx_drop(rx, reason, rc);
+	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL)
+		return drop;
 
 	/* The OID restrictions of authCommunity apply to snmpTrapOID (snmptrapd: the view is
 	 * matched against snmpTrapOID only). */
@@ -198,8 +192,8 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	rx->result.note = note;
 	if (pdu.tag == TT_PDU_INFORM) {
 		int too_big;
-		int rc = tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
-		                         &too_big);
+		rc = tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
+		                     &too_big);
 		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
 	}
 	return tt_rx_accept(rx, &pdu, 0, 0, from, now_ms);

@@ -14,12 +14,14 @@ extern const uint8_t tt_oid_snmptrapcommunity0[9]; /* 1.3.6.1.6.3.18.1.4.0 */
 extern const uint8_t tt_oid_snmptrapenterprise0[10]; /* 1.3.6.1.6.3.1.1.4.3.0 */
 extern const uint8_t tt_oid_snmptraps[8];        /* 1.3.6.1.6.3.1.1.5 */
 
-/* Decodes the PDU TLV pdu (tag TT_PDU_TRAP_V1, TT_PDU_TRAP_V2 or TT_PDU_INFORM) into rx->note
- * and rx->varbinds. The message fields (version, community) must already be set in rx->note.
- * On success *vbl receives the variable-bindings TLV (for the inform Response). Returns TT_OK,
- * a negative tt_err, and sets *reason for failures that are not plain parse errors. */
-int tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu, struct tt_tlv *vbl,
-                  enum tt_reason *reason);
+/* Decodes the PDU TLV pdu into rx->note and rx->varbinds. The message fields (version,
+ * community) must already be set in rx->note. On success *vbl receives the variable-bindings
+ * TLV (for the inform Response) and NULL is returned; otherwise the datagram is dropped
+ * (tt_rx_drop) and the result returned: TT_REASON_UNEXPECTED_PDU for a PDU other than Trap,
+ * SNMPv2-Trap and InformRequest, TT_REASON_PARSE with the tt_err for a malformed one, or
+ * TT_REASON_TOO_MANY_VARBINDS, TT_REASON_BAD_V1_TRAP. */
+const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu,
+                                         struct tt_tlv *vbl);
 
 /* Builds the Response to a v1/v2c InformRequest into rx->reply (RFC 3416 §4.2.7: same
  * request-id and varbinds, error-status 0; tooBig with no varbinds when it would exceed

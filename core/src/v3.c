@@ -431,11 +431,11 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
                                        uint64_t now_ms)
 {
 	struct tt_notification *note = &rx->note;
+	const struct tt_rx_result *drop;
 	struct tt_usm_keyset ks;
 	struct v3_msg m;
 	struct tt_ber c, sp;
 	struct tt_tlv ctx_engine, ctx_name, pdu, vbl;
-	enum tt_reason reason;
 	int32_t model, behind;
 	int user, other, rc;
 	uint8_t uses;
@@ -606,12 +606,6 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	note->v3.context_name = ctx_name.val;
 	note->v3.context_name_len = ctx_name.len;
 
-	if (pdu.tag != TT_PDU_TRAP_V1 && pdu.tag != TT_PDU_TRAP_V2 && pdu.tag != TT_PDU_INFORM) {
-		tt_zeroize(&ks, sizeof ks);
-		if (pdu.tag >= TT_PDU_GET && pdu.tag <= TT_PDU_REPORT)
-			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
-		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
-	}
 	/* An inform is a confirmed-class PDU: it must be reportable, so it was checked against
 	 * our engine ID above (RFC 3412 §6.4). */
 	if (pdu.tag == TT_PDU_INFORM && !(m.flags & FLAG_REPORTABLE)) {
@@ -620,10 +614,9 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		diag(rx, "inform without the reportable flag from user ", &m, from, NULL);
 		return &rx->result;
 	}
-	rc = tt_pdu_decode(rx, &pdu, &vbl, &reason);
-	if (rc < 0) {
+	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL) {
 		tt_zeroize(&ks, sizeof ks);
-		return tt_rx_drop(rx, reason, rc);
+		return drop;
 	}
 
 	uses = user_uses(rx->conf, &m);
