@@ -66,9 +66,10 @@ int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t nam
 /* Enters users[user] into the configuration's user index (conf_usm.c calls it). */
 void tt_usm_index_add(struct tt_conf *c, unsigned user);
 
-/* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss). */
+/* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss).
+ * A cache entry's last use is stamped by tt_usm_keys_commit(), once the MAC is proved. */
 int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
-                uint64_t now_ms, struct tt_usm_keyset *ks);
+                struct tt_usm_keyset *ks);
 
 /* After a good MAC: derives the privacy key of a cache miss and stores both in the cache. */
 int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,

@@ -72,6 +72,20 @@ static int get_nonneg(struct tt_ber *c, int32_t *v)
 	return *v < 0 ? TT_ERR_FIELD : TT_OK;
 }
 
+/* An OCTET STRING of at most max octets into (*p, *len). */
+static int get_str(struct tt_ber *c, size_t max, const uint8_t **p, size_t *len)
+{
+	struct tt_tlv t;
+	int rc = tt_ber_expect(c, TT_TAG_OCTET_STRING, &t);
+	if (rc < 0)
+		return rc;
+	if (t.len > max)
+		return TT_ERR_VALUE;
+	*p = t.val;
+	*len = t.len;
+	return TT_OK;
+}
+
 /* RFC 3412 §6 HeaderData; returns a tt_err, or 1 for "not USM" after the model was read. */
 static int parse_header(struct tt_ber *body, struct v3_msg *m, int32_t *model)
 {
@@ -103,7 +117,8 @@ static int parse_header(struct tt_ber *body, struct v3_msg *m, int32_t *model)
 static int parse_usm(struct tt_ber *body, uint8_t *dgram, struct v3_msg *m)
 {
 	struct tt_ber sp, usm;
-	struct tt_tlv t, data;
+	struct tt_tlv data;
+	const uint8_t *mac;
 	int rc;
 
 	if ((rc = tt_ber_enter(body, TT_TAG_OCTET_STRING, &sp)) < 0)
@@ -112,30 +127,13 @@ static int parse_usm(struct tt_ber *body, uint8_t *dgram, struct v3_msg *m)
 		return rc;
 	if (!tt_ber_at_end(&sp))
 		return TT_ERR_TRAILING;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
+	if ((rc = get_str(&usm, TT_ENGINE_ID_MAX, &m->engine, &m->engine_len)) < 0 ||
+	    (rc = get_nonneg(&usm, &m->boots)) < 0 || (rc = get_nonneg(&usm, &m->time)) < 0 ||
+	    (rc = get_str(&usm, TT_USER_NAME_MAX, &m->user, &m->user_len)) < 0 ||
+	    (rc = get_str(&usm, SIZE_MAX, &mac, &m->mac_len)) < 0 ||
+	    (rc = get_str(&usm, SIZE_MAX, &m->salt, &m->salt_len)) < 0)
 		return rc;
-	if (t.len > TT_ENGINE_ID_MAX)
-		return TT_ERR_VALUE;
-	m->engine = t.val;
-	m->engine_len = t.len;
-	if ((rc = get_nonneg(&usm, &m->boots)) < 0)
-		return rc;
-	if ((rc = get_nonneg(&usm, &m->time)) < 0)
-		return rc;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
-		return rc;
-	if (t.len > TT_USER_NAME_MAX)
-		return TT_ERR_VALUE;
-	m->user = t.val;
-	m->user_len = t.len;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
-		return rc;
-	m->mac_off = (size_t)(t.val - dgram);
-	m->mac_len = t.len;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
-		return rc;
-	m->salt = t.val;
-	m->salt_len = t.len;
+	m->mac_off = (size_t)(mac - dgram);
 	if (!tt_ber_at_end(&usm))
 		return TT_ERR_TRAILING;
 	if ((rc = tt_ber_read(body, &data)) < 0)
@@ -507,7 +505,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 
 	if (m.level >= TT_SEC_AUTH) {
 		/* Step 6: the MAC, before anything is decrypted. */
-		if ((rc = tt_usm_keys(rx, user, m.engine, m.engine_len, now_ms, &ks)) < 0)
+		if ((rc = tt_usm_keys(rx, user, m.engine, m.engine_len, &ks)) < 0)
 			return tt_rx_drop(rx, TT_REASON_WRONG_DIGEST, rc);
 		if (!tt_usm_check_mac(rx, &ks, dgram, len, m.mac_off, m.mac_len)) {
 			tt_zeroize(&ks, sizeof ks);
@@ -549,9 +547,8 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 
 	/* Step 8: decryption in place; a wrong key shows as a ScopedPDU that does not parse. */
 	if (m.level == TT_SEC_PRIV) {
-		enum tt_priv_proto p = (enum tt_priv_proto)ks.user->priv;
-		rc = TT_OK;
-		if (m.salt_len != 8 || ((p == TT_PRIV_DES || p == TT_PRIV_3DES) && m.data_len % 8))
+		/* tt_usm_crypt refuses a DES/3DES length that is no multiple of 8 */
+		if (m.salt_len != 8)
 			rc = TT_ERR_VALUE;
 		else
 			rc = tt_usm_crypt(rx, &ks, (uint32_t)m.boots, (uint32_t)m.time, m.salt, m.data,
@@ -629,6 +626,8 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	rx->result.note = note;
 
 	if (pdu.tag == TT_PDU_INFORM) {
+		/* RFC 3416 §4.2.7: within the sender's msgMaxSize and ours, else tooBig */
+		size_t limit = (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size : rx->max_reply;
 		struct v3_out o;
 		int too_big = 0;
 		memset(&o, 0, sizeof o);
@@ -645,16 +644,13 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		o.request_id = note->request_id;
 		o.vbl = vbl.start;
 		o.vbl_len = (size_t)(vbl.val + vbl.len - vbl.start);
-		/* RFC 3416 §4.2.7: within the sender's msgMaxSize and ours, else tooBig */
-		rc = encode(rx, &o, (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size
-		                                                       : rx->max_reply, now_ms);
+		rc = encode(rx, &o, limit, now_ms);
 		if (rc == TT_ERR_NOSPACE) {
 			too_big = 1;
 			o.vbl = NULL;
 			o.vbl_len = 0;
 			o.error_status = 1;
-			rc = encode(rx, &o, (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size
-			                                                       : rx->max_reply, now_ms);
+			rc = encode(rx, &o, limit, now_ms);
 		}
 		tt_zeroize(&ks, sizeof ks);
 		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
