@@ -86,12 +86,15 @@ static uint8_t community_uses(const struct tt_conf *conf, const uint8_t *comm, s
 	return uses;
 }
 
+#if CONFIG_TT_DEDUP_RING > 0
 static int same_addr(const struct tt_addr *a, const struct tt_addr *b)
 {
 	return a->family == b->family && a->port == b->port && memcmp(a->ip, b->ip, 16) == 0;
 }
+#endif
 
-int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms)
+/* 1 when e (source, request-id, PDU hash) was delivered within the de-dup window. */
+static int is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms)
 {
 #if CONFIG_TT_DEDUP_RING > 0
 	unsigned i;
@@ -215,7 +218,7 @@ const struct tt_rx_result *tt_rx_accept(struct tt_rx *rx, const struct tt_tlv *p
 		rx->pending.from = *from;
 		rx->pending.request_id = note->request_id;
 		rx->pending.hash = tt_fnv1a(pdu->start, (size_t)(pdu->val + pdu->len - pdu->start));
-		if (tt_rx_is_duplicate(rx, &rx->pending, now_ms)) {
+		if (is_duplicate(rx, &rx->pending, now_ms)) {
 			rx->stats.duplicates++;
 			rx->result.verdict = TT_VERDICT_REPLY_ONLY;
 			rx->result.note = NULL;

@@ -100,9 +100,6 @@ int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32
 int tt_usm_crypt(struct tt_rx *rx, const struct tt_usm_keyset *ks, uint32_t boots,
                  uint32_t time, const uint8_t *salt, uint8_t *buf, size_t len, int encrypt);
 
-/* Returns 1 when e (source, request-id, PDU hash) was delivered within the de-dup window. */
-int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms);
-
 /* FNV-1a hash of n octets (tells a retransmission from a new PDU with a reused request-id). */
 uint32_t tt_fnv1a(const uint8_t *p, size_t n);
 
