@@ -23,6 +23,12 @@ extern const uint8_t tt_oid_snmptraps[8];        /* 1.3.6.1.6.3.1.1.5 */
 const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu,
                                          struct tt_tlv *vbl);
 
+/* Prepends the PDU tag { request-id, error-status, error-index 0, variable-bindings } to what w
+ * holds: vbl is a complete VarBindList TLV of vbl_len octets, or NULL for an empty one. Returns
+ * TT_OK or TT_ERR_NOSPACE. */
+int tt_reply_pdu(struct tt_ber_w *w, uint8_t tag, int32_t request_id, int32_t error_status,
+                 const uint8_t *vbl, size_t vbl_len);
+
 /* Builds the Response to a v1/v2c InformRequest into rx->reply (RFC 3416 §4.2.7: same
  * request-id and varbinds, error-status 0; tooBig with no varbinds when it would exceed
  * rx->max_reply). Returns the length or a negative tt_err; *too_big is set to 1 for tooBig. */

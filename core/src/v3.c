@@ -227,7 +227,6 @@ static void put_be32(uint8_t *p, uint32_t v)
 /* Encodes a whole SNMPv3 message into rx->reply, at most limit octets. Returns its length. */
 static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64_t now_ms)
 {
-	static const uint8_t empty_list[2] = {TT_TAG_SEQUENCE, 0};
 	uint8_t zeros[TT_MAC_MAX_LEN], salt[8];
 	uint32_t boots = rx->engine.boots, etime = tt_engine_time(rx, now_ms);
 	struct tt_ber_w w;
@@ -240,14 +239,8 @@ static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64
 		limit = sizeof rx->reply;
 	tt_ber_w_init(&w, rx->reply, limit);
 	/* ScopedPDU ::= SEQUENCE { contextEngineID, contextName, data } */
-	if (o->vbl)
-		rc = tt_ber_w_raw(&w, o->vbl, o->vbl_len);
-	else
-		rc = tt_ber_w_raw(&w, empty_list, sizeof empty_list);
-	if (rc < 0 || (rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, 0)) < 0 ||
-	    (rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, o->error_status)) < 0 ||
-	    (rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, o->request_id)) < 0 ||
-	    (rc = tt_ber_w_header(&w, o->pdu_tag, tt_ber_w_len(&w))) < 0 ||
+	if ((rc = tt_reply_pdu(&w, o->pdu_tag, o->request_id, o->error_status, o->vbl,
+	                       o->vbl_len)) < 0 ||
 	    (rc = tt_ber_w_tlv(&w, TT_TAG_OCTET_STRING, o->ctx_name, o->ctx_name_len)) < 0 ||
 	    (rc = tt_ber_w_tlv(&w, TT_TAG_OCTET_STRING, o->ctx_engine, o->ctx_engine_len)) < 0 ||
 	    (rc = tt_ber_w_header(&w, TT_TAG_SEQUENCE, tt_ber_w_len(&w))) < 0)
@@ -348,7 +341,6 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
                                          const struct v3_msg *m, uint8_t stats_arc,
                                          const struct tt_usm_keyset *ks, uint64_t now_ms)
 {
-	const char *diag_text = rx->result.diag;
 	struct v3_out o;
 	uint8_t vbl[40];
 	struct tt_ber_w w;
@@ -357,8 +349,7 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	uint8_t tag;
 	int rc;
 
-	tt_rx_drop(rx, reason, 0);
-	rx->result.diag = diag_text;
+	tt_rx_drop(rx, reason, 0); /* keeps the diag the caller wrote */
 	if (!(m->flags & FLAG_REPORTABLE) || stats_arc == 0 || rx->engine.id_len == 0)
 		return &rx->result;
 	/* RFC 3412 §6.4: a notification (unconfirmed class) is never reportable; where the PDU
