@@ -983,6 +983,7 @@ static void format_run(struct tt_sb *sb, const char *fmt, const struct tt_render
 	memset(&o, 0, sizeof o);
 	while (*p) {
 		char c = *p++;
+		int done = 0; /* c cannot continue the specifier */
 		switch (state) {
 		case NORMAL:
 			if (c == '\\') {
@@ -1014,39 +1015,33 @@ static void format_run(struct tt_sb *sb, const char *fmt, const struct tt_render
 			} else if (c >= '1' && c <= '9') {
 				o.width = (unsigned)(c - '0');
 				state = WIDTH;
-			} else if (is_cmd(c)) {
-				format_cmd(sb, c, &o, &st);
-				state = NORMAL;
 			} else {
-				sb_putc(sb, c);
-				state = NORMAL;
+				done = 1;
 			}
 			break;
 		case WIDTH:
-			if (c >= '0' && c <= '9') {
+			if (c >= '0' && c <= '9')
 				o.width = add_digit(o.width, c);
-			} else if (c == '.') {
+			else if (c == '.')
 				state = PRECISION;
-			} else if (is_cmd(c)) {
-				format_cmd(sb, c, &o, &st);
-				state = NORMAL;
-			} else {
-				sb_putc(sb, c);
-				state = NORMAL;
-			}
+			else
+				done = 1;
 			break;
 		case PRECISION:
 			if (c >= '0' && c <= '9') {
 				o.prec = o.has_prec ? add_digit(o.prec, c) : (unsigned)(c - '0');
 				o.has_prec = 1;
-			} else if (is_cmd(c)) {
-				format_cmd(sb, c, &o, &st);
-				state = NORMAL;
 			} else {
-				sb_putc(sb, c);
-				state = NORMAL;
+				done = 1;
 			}
 			break;
+		}
+		if (done) {
+			if (is_cmd(c))
+				format_cmd(sb, c, &o, &st);
+			else
+				sb_putc(sb, c);
+			state = NORMAL;
 		}
 	}
 }
