@@ -434,16 +434,14 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	if ((rc = parse_header(body, &m, &model)) < 0)
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	if (model != USM_SECURITY_MODEL) {
-		tt_rx_drop(rx, TT_REASON_UNKNOWN_SECURITY_MODEL, 0);
 		diag_header(rx, "SNMPv3 message of security model ", model, from);
-		return &rx->result;
+		return tt_rx_drop(rx, TT_REASON_UNKNOWN_SECURITY_MODEL, 0);
 	}
 	if ((m.flags & FLAG_PRIV) && !(m.flags & FLAG_AUTH)) {
 		/* RFC 3412 §7.2 step 5 */
-		tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 		diag_header(rx, "SNMPv3 message with privacy but no authentication, msgFlags ",
 		            m.flags, from);
-		return &rx->result;
+		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 	}
 	if ((rc = parse_usm(body, dgram, &m)) < 0)
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
@@ -598,9 +596,8 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	 * our engine ID above (RFC 3412 §6.4). */
 	if (pdu.tag == TT_PDU_INFORM && !(m.flags & FLAG_REPORTABLE)) {
 		tt_zeroize(&ks, sizeof ks);
-		tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 		diag(rx, "inform without the reportable flag from user ", &m, from, NULL);
-		return &rx->result;
+		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 	}
 	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL) {
 		tt_zeroize(&ks, sizeof ks);
