@@ -237,20 +237,19 @@ int tt_usm_crypt_keyed(const struct tt_cipher_ctx *c, enum tt_priv_proto pp,
                        const uint8_t *salt, uint8_t *buf, size_t len)
 {
 	uint8_t iv[TT_AES_BLOCK];
+	const uint8_t *pre_iv;
 	size_t i;
 	int rc;
 
 	switch (pp) {
 	case TT_PRIV_DES:
-		/* RFC 3414 §8.1.1.1: IV = pre-IV (key[8..15]) XOR salt. */
-		for (i = 0; i < TT_DES_BLOCK; i++)
-			iv[i] = (uint8_t)(key[TT_DES_KEY_LEN + i] ^ salt[i]);
-		break;
 	case TT_PRIV_3DES:
-		/* draft-reeder-snmpv3-usm-3desede-00: key = K[0..23], IV = pre-IV
-		 * (K[24..31]) XOR salt. */
+		/* IV = pre-IV XOR salt, the pre-IV being the last 8 octets of the key material:
+		 * key[8..15] for DES (RFC 3414 §8.1.1.1), K[24..31] for 3DES
+		 * (draft-reeder-snmpv3-usm-3desede-00). */
+		pre_iv = key + tt_priv_key_len(pp) - TT_DES_BLOCK;
 		for (i = 0; i < TT_DES_BLOCK; i++)
-			iv[i] = (uint8_t)(key[TT_DES3_KEY_LEN + i] ^ salt[i]);
+			iv[i] = (uint8_t)(pre_iv[i] ^ salt[i]);
 		break;
 	case TT_PRIV_AES128:
 	case TT_PRIV_AES192:
