@@ -87,7 +87,7 @@ int tt_usm_localize_key(enum tt_auth_proto p, const uint8_t *ku, const uint8_t *
 	rc = tt_hash_start(&c, p);
 	if (rc == TT_OK)
 		rc = tt_hash_update(&c, ku, n);
-	if (rc == TT_OK && engine_id_len > 0)
+	if (rc == TT_OK)
 		rc = tt_hash_update(&c, engine_id, engine_id_len);
 	if (rc == TT_OK)
 		rc = tt_hash_update(&c, ku, n);
