@@ -86,7 +86,7 @@ static int get_str(struct tt_ber *c, size_t max, const uint8_t **p, size_t *len)
 	return TT_OK;
 }
 
-/* RFC 3412 §6 HeaderData; returns a tt_err, or 1 for "not USM" after the model was read. */
+/* RFC 3412 §6 HeaderData; *model receives msgSecurityModel, which the caller checks. */
 static int parse_header(struct tt_ber *body, struct v3_msg *m, int32_t *model)
 {
 	struct tt_ber hd;
