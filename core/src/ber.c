@@ -3,7 +3,7 @@
  *
  * Every read compares against the cursor's end before touching an octet; lengths are checked
  * against the octets left, never added to pointers first, so no overflow can hide an overrun.
- * It does not know SNMP structure: message.c and pdu.c walk the messages.
+ * It does not know SNMP structure: rx.c, v3.c and pdu.c walk the messages.
  */
 #include <string.h>
 #include "tinytrap/tt_ber.h"

@@ -55,15 +55,6 @@ static int lower(int ch)
 	return (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
 }
 
-int tt_word_is(const char *s, size_t len, const char *word)
-{
-	size_t i;
-	for (i = 0; i < len; i++)
-		if (word[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)word[i]))
-			return 0;
-	return word[len] == '\0';
-}
-
 int tt_word_starts(const char *word, const char *s, size_t len)
 {
 	size_t i;
@@ -71,6 +62,12 @@ int tt_word_starts(const char *word, const char *s, size_t len)
 		if (word[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)word[i]))
 			return 0;
 	return 1;
+}
+
+int tt_word_is(const char *s, size_t len, const char *word)
+{
+	/* word has at least len characters once it starts with s, so word[len] is readable */
+	return tt_word_starts(word, s, len) && word[len] == '\0';
 }
 
 /* Directive names are case-insensitive in snmptrapd.conf. */

@@ -60,11 +60,9 @@ static int user_fail(char *err, size_t cap, int rc, const struct tt_user_cfg *cf
                      const char *msg)
 {
 	struct tt_sb sb;
-	size_t i;
 	tt_sb_init(&sb, err, cap);
 	tt_sb_str(&sb, "createUser '");
-	for (i = 0; i < cfg->name_len; i++)
-		tt_sb_putc(&sb, (char)cfg->name[i]);
+	tt_sb_mem(&sb, (const char *)cfg->name, cfg->name_len);
 	tt_sb_str(&sb, "': ");
 	tt_sb_str(&sb, msg);
 	tt_sb_done(&sb);

@@ -294,22 +294,27 @@ static int decode_v2_pdu(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl)
 	return TT_OK;
 }
 
-int tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu, struct tt_tlv *vbl,
-                  enum tt_reason *reason)
+const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu,
+                                         struct tt_tlv *vbl)
 {
 	struct tt_notification *note = &rx->note;
+	enum tt_reason reason = TT_REASON_PARSE;
 	struct tt_ber c;
 	int rc;
 
+	if (pdu->tag != TT_PDU_TRAP_V1 && pdu->tag != TT_PDU_TRAP_V2 && pdu->tag != TT_PDU_INFORM) {
+		if (pdu->tag >= TT_PDU_GET && pdu->tag <= TT_PDU_REPORT)
+			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
+		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
+	}
 	note->pdu_type = pdu->tag;
 	note->varbinds = rx->varbinds;
 	tt_ber_init(&c, pdu->val, pdu->len);
-	*reason = TT_REASON_PARSE;
 	if (pdu->tag == TT_PDU_TRAP_V1)
-		rc = decode_v1_trap(rx, &c, vbl, reason);
+		rc = decode_v1_trap(rx, &c, vbl, &reason);
 	else
 		rc = decode_v2_pdu(rx, &c, vbl);
 	if (rc == TT_ERR_TOO_MANY_VARBINDS)
-		*reason = TT_REASON_TOO_MANY_VARBINDS;
-	return rc;
+		reason = TT_REASON_TOO_MANY_VARBINDS;
+	return rc < 0 ? tt_rx_drop(rx, reason, rc) : NULL;
 }

@@ -16,29 +16,6 @@
 
 /* ---- small pieces ------------------------------------------------------------------------ */
 
-/* Writes v in decimal into buf (at least 21 octets, not NUL-terminated); returns the length. */
-static size_t dec_u64(char *buf, uint64_t v)
-{
-	char tmp[20];
-	size_t n = 0, i;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (i = 0; i < n; i++)
-		buf[i] = tmp[n - 1 - i];
-	return n;
-}
-
-static size_t dec_i64(char *buf, int64_t v)
-{
-	if (v < 0) {
-		buf[0] = '-';
-		return 1 + dec_u64(buf + 1, (uint64_t)(-(v + 1)) + 1u);
-	}
-	return dec_u64(buf, (uint64_t)v);
-}
-
 /* Writes v in decimal at p (at least 10 octets); returns the length. 32-bit arithmetic only,
  * which matters on the small targets. Most text is built in small local arrays with this and
  * appended with one sb_mem call: a call per character costs more than the rendering. */
@@ -53,6 +30,30 @@ static size_t put_u32(char *p, uint32_t v)
 	for (i = 0; i < n; i++)
 		p[i] = tmp[n - 1 - i];
 	return n;
+}
+
+/* Writes v in decimal at p (at least 20 octets); returns the length. Only the digits that take
+ * v below 2^32 cost 64-bit divisions; put_u32 writes the rest. */
+static size_t put_u64(char *p, uint64_t v)
+{
+	char low[10];
+	size_t n = 0, k;
+	for (; v > 0xffffffffu; v /= 10)
+		low[n++] = (char)('0' + v % 10);
+	k = put_u32(p, (uint32_t)v);
+	while (n)
+		p[k++] = low[--n];
+	return k;
+}
+
+/* Writes v in decimal at p (at least 21 octets); returns the length. */
+static size_t put_i64(char *p, int64_t v)
+{
+	if (v < 0) {
+		p[0] = '-';
+		return 1 + put_u64(p + 1, (uint64_t)(-(v + 1)) + 1u);
+	}
+	return put_u64(p, (uint64_t)v);
 }
 
 /* Two decimal digits of v (0..99). */
@@ -92,21 +93,14 @@ static void sb_u32(struct tt_sb *sb, uint32_t v)
 
 static void sb_u64(struct tt_sb *sb, uint64_t v)
 {
-	char tmp[21];
-	if (v <= 0xffffffffu)
-		sb_u32(sb, (uint32_t)v); /* no 64-bit division on 32-bit targets */
-	else
-		sb_mem(sb, tmp, dec_u64(tmp, v));
+	char tmp[20];
+	sb_mem(sb, tmp, put_u64(tmp, v));
 }
 
 static void sb_i64(struct tt_sb *sb, int64_t v)
 {
-	if (v < 0) {
-		sb_putc(sb, '-');
-		sb_u64(sb, (uint64_t)(-(v + 1)) + 1u);
-	} else {
-		sb_u64(sb, (uint64_t)v);
-	}
+	char tmp[21];
+	sb_mem(sb, tmp, put_i64(tmp, v));
 }
 
 static void sb_ipv4(struct tt_sb *sb, const uint8_t *ip, size_t n)
@@ -208,46 +202,70 @@ static void sb_transport(struct tt_sb *sb, const struct tt_addr *src, const stru
 	}
 }
 
-/* Net-SNMP uptime_string(). */
+/* "h:mm:ss.cc" of the day in ticks, the part both time-ticks texts share. */
+static size_t put_hms(char *p, uint32_t ticks)
+{
+	uint32_t s = ticks / 100;
+	size_t k = put_u32(p, s / 3600 % 24);
+	p[k++] = ':';
+	k += put_2d(p + k, s / 60 % 60);
+	p[k++] = ':';
+	k += put_2d(p + k, s % 60);
+	p[k++] = '.';
+	k += put_2d(p + k, ticks % 100);
+	return k;
+}
+
+/* Net-SNMP uptime_string(): "[N day(s), ]h:mm:ss.cc". */
 static void sb_ticks(struct tt_sb *sb, uint32_t ticks)
 {
 	char tmp[32];
 	size_t k = 0;
-	uint32_t s = ticks / 100, days = s / 86400;
-	s %= 86400;
+	uint32_t days = ticks / 8640000u;
 	if (days) {
 		k += put_u32(tmp, days);
 		memcpy(tmp + k, days == 1 ? " day, " : " days, ", days == 1 ? 6 : 7);
 		k += days == 1 ? 6 : 7;
 	}
-	k += put_u32(tmp + k, s / 3600);
-	tmp[k++] = ':';
-	k += put_2d(tmp + k, s / 60 % 60);
-	tmp[k++] = ':';
-	k += put_2d(tmp + k, s % 60);
-	tmp[k++] = '.';
-	k += put_2d(tmp + k, ticks % 100);
+	k += put_hms(tmp + k, ticks);
 	sb_mem(sb, tmp, k);
 }
 
-/* The arcs after an entry of the name table: plain base-128 sub-identifiers. A truncated last
- * one (never seen from the decoder, which checks every OID) ends the output. */
-static void sb_arcs(struct tt_sb *sb, const uint8_t *p, const uint8_t *end)
+/* Net-SNMP's quick print (-Oq, forced for traphandle input) drops the "TYPE: " prefixes,
+ * quotes hex dumps of octet strings and writes time ticks as d:h:mm:ss.cc. */
+static void sb_ticks_quick(struct tt_sb *sb, uint32_t ticks)
+{
+	char tmp[32];
+	size_t k = put_u32(tmp, ticks / 8640000u);
+	tmp[k++] = ':';
+	k += put_hms(tmp + k, ticks);
+	sb_mem(sb, tmp, k);
+}
+
+/* ".arc" for each base-128 sub-identifier in [p, end); with split, the first one is X.690
+ * §8.19.4's 40 * X + Y and gives two arcs. A truncated or over-long sub-identifier (never seen
+ * from the decoder, which checks every OID) ends the output. */
+static void sb_arcs(struct tt_sb *sb, const uint8_t *p, const uint8_t *end, int split)
 {
 	char tmp[64];
 	size_t k = 0;
 	while (p < end) {
 		uint32_t v = 0;
-		for (;;) {
-			if (p >= end)
+		do {
+			if (p >= end || v > (0xffffffffu >> 7))
 				goto out;
 			v = (v << 7) | (*p & 0x7f);
-			if (!(*p++ & 0x80))
-				break;
-		}
-		if (k > sizeof tmp - 11) {
+		} while (*p++ & 0x80);
+		if (k > sizeof tmp - 13) {
 			sb_mem(sb, tmp, k);
 			k = 0;
+		}
+		if (split) {
+			uint32_t x = v < 40 ? 0 : v < 80 ? 1 : 2;
+			tmp[k++] = '.';
+			tmp[k++] = (char)('0' + x);
+			v -= 40 * x;
+			split = 0;
 		}
 		tmp[k++] = '.';
 		k += put_u32(tmp + k, v);
@@ -256,34 +274,21 @@ out:
 	sb_mem(sb, tmp, k);
 }
 
+/* By name (the longest table entry, then the remaining arcs) or numerically. */
 static void sb_oid(struct tt_sb *sb, const uint8_t *oid, size_t len, unsigned flags)
 {
-	struct tt_oid_iter it;
-	uint32_t arc;
-	size_t plen, nlen, k = 0;
+	size_t plen, nlen;
 	const char *name;
-	char tmp[64];
 
 	if (!(flags & TT_RENDER_NUMERIC) &&
 	    (name = tt_oid_name_find(oid, len, &plen, &nlen)) != NULL) {
 		sb_mem(sb, name, nlen);
-		sb_arcs(sb, oid + plen, oid + len);
-		return;
-	}
-	if (len == 0) {
+		sb_arcs(sb, oid + plen, oid + len, 0);
+	} else if (len == 0) {
 		sb_putc(sb, '.'); /* Net-SNMP prints an empty OID as "." (%N of a v2 trap) */
-		return;
+	} else {
+		sb_arcs(sb, oid, oid + len, 1);
 	}
-	tt_oid_iter_init(&it, oid, len);
-	while (tt_oid_iter_next(&it, &arc) == 1) {
-		if (k > sizeof tmp - 11) {
-			sb_mem(sb, tmp, k);
-			k = 0;
-		}
-		tmp[k++] = '.';
-		k += put_u32(tmp + k, arc);
-	}
-	sb_mem(sb, tmp, k);
 }
 
 /* Net-SNMP sprint_hexstring: "XX " per octet, a newline after every 16 octets when more
@@ -578,25 +583,6 @@ static int sb_opaque_special(struct tt_sb *sb, const uint8_t *p, size_t n, int q
 	}
 }
 
-/* Net-SNMP's quick print (-Oq, forced for traphandle input) drops the "TYPE: " prefixes,
- * quotes hex dumps of octet strings and writes time ticks as d:h:mm:ss.cc. */
-static void sb_ticks_quick(struct tt_sb *sb, uint32_t ticks)
-{
-	char tmp[32];
-	size_t k;
-	uint32_t s = ticks / 100;
-	k = put_u32(tmp, s / 86400);
-	tmp[k++] = ':';
-	k += put_u32(tmp + k, s / 3600 % 24);
-	tmp[k++] = ':';
-	k += put_2d(tmp + k, s / 60 % 60);
-	tmp[k++] = ':';
-	k += put_2d(tmp + k, s % 60);
-	tmp[k++] = '.';
-	k += put_2d(tmp + k, ticks % 100);
-	sb_mem(sb, tmp, k);
-}
-
 static void sb_value(struct tt_sb *sb, const struct tt_varbind *vb, unsigned flags)
 {
 	const uint8_t *v = vb->value;
@@ -881,14 +867,14 @@ static void format_cmd(struct tt_sb *sb, char c, const struct fmt_opt *o,
 	switch (c) {
 	/* numbers; %H %J %K %L %M %Y print the current time, as snmptrapd does (its man page
 	 * promises sysUpTime fields, its code never sets them) */
-	case 't': emit_num(sb, num, dec_i64(num, ctx->epoch), o, 0); return;
+	case 't': emit_num(sb, num, put_i64(num, ctx->epoch), o, 0); return;
 	case 'y': case 'Y': emit_num(sb, num, put_u32(num, tm->year), o, 1); return;
 	case 'm': case 'M': emit_num(sb, num, put_u32(num, tm->mon), o, 0); return;
 	case 'l': case 'L': emit_num(sb, num, put_u32(num, tm->mday), o, 0); return;
 	case 'h': case 'H': emit_num(sb, num, put_u32(num, tm->hour), o, 0); return;
 	case 'j': case 'J': emit_num(sb, num, put_u32(num, tm->min), o, 0); return;
 	case 'k': case 'K': emit_num(sb, num, put_u32(num, tm->sec), o, 0); return;
-	case 'w': emit_num(sb, num, dec_i64(num, is_v1(n) ? n->v1.generic : 0), o, 0); return;
+	case 'w': emit_num(sb, num, put_i64(num, is_v1(n) ? n->v1.generic : 0), o, 0); return;
 	case 'T':
 		/* Unlike snmptrapd, which prints the v1 time-stamp and 0 for every SNMPv2
 		 * notification (it reads pdu->time, unset for v2): we print the notification's
@@ -997,6 +983,7 @@ static void format_run(struct tt_sb *sb, const char *fmt, const struct tt_render
 	memset(&o, 0, sizeof o);
 	while (*p) {
 		char c = *p++;
+		int done = 0; /* c cannot continue the specifier */
 		switch (state) {
 		case NORMAL:
 			if (c == '\\') {
@@ -1028,39 +1015,33 @@ static void format_run(struct tt_sb *sb, const char *fmt, const struct tt_render
 			} else if (c >= '1' && c <= '9') {
 				o.width = (unsigned)(c - '0');
 				state = WIDTH;
-			} else if (is_cmd(c)) {
-				format_cmd(sb, c, &o, &st);
-				state = NORMAL;
 			} else {
-				sb_putc(sb, c);
-				state = NORMAL;
+				done = 1;
 			}
 			break;
 		case WIDTH:
-			if (c >= '0' && c <= '9') {
+			if (c >= '0' && c <= '9')
 				o.width = add_digit(o.width, c);
-			} else if (c == '.') {
+			else if (c == '.')
 				state = PRECISION;
-			} else if (is_cmd(c)) {
-				format_cmd(sb, c, &o, &st);
-				state = NORMAL;
-			} else {
-				sb_putc(sb, c);
-				state = NORMAL;
-			}
+			else
+				done = 1;
 			break;
 		case PRECISION:
 			if (c >= '0' && c <= '9') {
 				o.prec = o.has_prec ? add_digit(o.prec, c) : (unsigned)(c - '0');
 				o.has_prec = 1;
-			} else if (is_cmd(c)) {
-				format_cmd(sb, c, &o, &st);
-				state = NORMAL;
 			} else {
-				sb_putc(sb, c);
-				state = NORMAL;
+				done = 1;
 			}
 			break;
+		}
+		if (done) {
+			if (is_cmd(c))
+				format_cmd(sb, c, &o, &st);
+			else
+				sb_putc(sb, c);
+			state = NORMAL;
 		}
 	}
 }

@@ -1,39 +1,46 @@
 /*
- * reply.c - the Response to a v1/v2c InformRequest (RFC 3416 §4.2.7).
+ * reply.c - the Response to a v1/v2c InformRequest (RFC 3416 §4.2.7), and the PDU encoding
+ * that every reply shares (v3.c wraps it in a ScopedPDU for SNMPv3 Responses and Reports).
  *
  * The Response carries the inform's request-id and a copy of its variable-bindings with
  * error-status and error-index 0. If that would be larger than rx->max_reply, the alternate
  * Response is sent: error-status tooBig(1), error-index 0, no varbinds. Encoded back to front
- * into rx->reply with the BER writer. SNMPv3 replies come with the v3 work.
+ * into rx->reply with the BER writer.
  */
 #include "tt_internal.h"
 
 #define TT_ERROR_STATUS_TOO_BIG 1
+
+int tt_reply_pdu(struct tt_ber_w *w, uint8_t tag, int32_t request_id, int32_t error_status,
+                 const uint8_t *vbl, size_t vbl_len)
+{
+	static const uint8_t empty_list[2] = {TT_TAG_SEQUENCE, 0};
+	size_t end = tt_ber_w_len(w);
+	int rc;
+
+	if (vbl)
+		rc = tt_ber_w_raw(w, vbl, vbl_len);
+	else
+		rc = tt_ber_w_raw(w, empty_list, sizeof empty_list);
+	if (rc < 0 || (rc = tt_ber_w_int32(w, TT_TAG_INTEGER, 0)) < 0 ||      /* error-index */
+	    (rc = tt_ber_w_int32(w, TT_TAG_INTEGER, error_status)) < 0 ||
+	    (rc = tt_ber_w_int32(w, TT_TAG_INTEGER, request_id)) < 0 ||
+	    (rc = tt_ber_w_header(w, tag, tt_ber_w_len(w) - end)) < 0)
+		return rc;
+	return TT_OK;
+}
 
 static int encode(struct tt_rx *rx, int32_t version, const uint8_t *community,
                   size_t community_len, int32_t request_id, const struct tt_tlv *vbl,
                   int32_t error_status, size_t *start)
 {
 	struct tt_ber_w w;
-	static const uint8_t empty_list[2] = {TT_TAG_SEQUENCE, 0};
-	size_t pdu_end;
 	int rc;
 
 	tt_ber_w_init(&w, rx->reply, rx->max_reply);
-	if (vbl)
-		rc = tt_ber_w_raw(&w, vbl->start, (size_t)(vbl->val + vbl->len - vbl->start));
-	else
-		rc = tt_ber_w_raw(&w, empty_list, sizeof empty_list);
-	if (rc < 0)
-		return rc;
-	if ((rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, 0)) < 0)                 /* error-index */
-		return rc;
-	if ((rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, error_status)) < 0)
-		return rc;
-	if ((rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, request_id)) < 0)
-		return rc;
-	pdu_end = tt_ber_w_len(&w);
-	if ((rc = tt_ber_w_header(&w, TT_PDU_RESPONSE, pdu_end)) < 0)
+	if ((rc = tt_reply_pdu(&w, TT_PDU_RESPONSE, request_id, error_status,
+	                       vbl ? vbl->start : NULL,
+	                       vbl ? (size_t)(vbl->val + vbl->len - vbl->start) : 0)) < 0)
 		return rc;
 	if ((rc = tt_ber_w_tlv(&w, TT_TAG_OCTET_STRING, community, community_len)) < 0)
 		return rc;

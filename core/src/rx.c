@@ -86,12 +86,15 @@ static uint8_t community_uses(const struct tt_conf *conf, const uint8_t *comm, s
 	return uses;
 }
 
+#if CONFIG_TT_DEDUP_RING > 0
 static int same_addr(const struct tt_addr *a, const struct tt_addr *b)
 {
 	return a->family == b->family && a->port == b->port && memcmp(a->ip, b->ip, 16) == 0;
 }
+#endif
 
-int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms)
+/* 1 when e (source, request-id, PDU hash) was delivered within the de-dup window. */
+static int is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms)
 {
 #if CONFIG_TT_DEDUP_RING > 0
 	unsigned i;
@@ -130,9 +133,9 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
                                        const struct tt_addr *from, uint64_t now_ms)
 {
 	struct tt_notification *note = &rx->note;
+	const struct tt_rx_result *drop;
 	struct tt_ber msg, body;
 	struct tt_tlv version, community, pdu, vbl;
-	enum tt_reason reason;
 	int32_t ver;
 	int known, rc;
 	uint8_t uses;
@@ -178,14 +181,8 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	if (!uses)
 		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 
-	if (pdu.tag != TT_PDU_TRAP_V1 && pdu.tag != TT_PDU_TRAP_V2 && pdu.tag != TT_PDU_INFORM) {
-		if (pdu.tag >= TT_PDU_GET && pdu.tag <= TT_PDU_REPORT)
-			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
-		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
-	}
-	rc = tt_pdu_decode(rx, &pdu, &vbl, &reason);
-	if (rc < 0)
-		return tt_rx_drop(rx, reason, rc);
+	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL)
+		return drop;
 
 	/* The OID restrictions of authCommunity apply to snmpTrapOID (snmptrapd: the view is
 	 * matched against snmpTrapOID only). */
@@ -198,8 +195,8 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	rx->result.note = note;
 	if (pdu.tag == TT_PDU_INFORM) {
 		int too_big;
-		int rc = tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
-		                         &too_big);
+		rc = tt_reply_inform(rx, ver, community.val, community.len, note->request_id, &vbl,
+		                     &too_big);
 		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
 	}
 	return tt_rx_accept(rx, &pdu, 0, 0, from, now_ms);
@@ -221,7 +218,7 @@ const struct tt_rx_result *tt_rx_accept(struct tt_rx *rx, const struct tt_tlv *p
 		rx->pending.from = *from;
 		rx->pending.request_id = note->request_id;
 		rx->pending.hash = tt_fnv1a(pdu->start, (size_t)(pdu->val + pdu->len - pdu->start));
-		if (tt_rx_is_duplicate(rx, &rx->pending, now_ms)) {
+		if (is_duplicate(rx, &rx->pending, now_ms)) {
 			rx->stats.duplicates++;
 			rx->result.verdict = TT_VERDICT_REPLY_ONLY;
 			rx->result.note = NULL;

@@ -14,12 +14,20 @@ extern const uint8_t tt_oid_snmptrapcommunity0[9]; /* 1.3.6.1.6.3.18.1.4.0 */
 extern const uint8_t tt_oid_snmptrapenterprise0[10]; /* 1.3.6.1.6.3.1.1.4.3.0 */
 extern const uint8_t tt_oid_snmptraps[8];        /* 1.3.6.1.6.3.1.1.5 */
 
-/* Decodes the PDU TLV pdu (tag TT_PDU_TRAP_V1, TT_PDU_TRAP_V2 or TT_PDU_INFORM) into rx->note
- * and rx->varbinds. The message fields (version, community) must already be set in rx->note.
- * On success *vbl receives the variable-bindings TLV (for the inform Response). Returns TT_OK,
- * a negative tt_err, and sets *reason for failures that are not plain parse errors. */
-int tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu, struct tt_tlv *vbl,
-                  enum tt_reason *reason);
+/* Decodes the PDU TLV pdu into rx->note and rx->varbinds. The message fields (version,
+ * community) must already be set in rx->note. On success *vbl receives the variable-bindings
+ * TLV (for the inform Response) and NULL is returned; otherwise the datagram is dropped
+ * (tt_rx_drop) and the result returned: TT_REASON_UNEXPECTED_PDU for a PDU other than Trap,
+ * SNMPv2-Trap and InformRequest, TT_REASON_PARSE with the tt_err for a malformed one, or
+ * TT_REASON_TOO_MANY_VARBINDS, TT_REASON_BAD_V1_TRAP. */
+const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu,
+                                         struct tt_tlv *vbl);
+
+/* Prepends the PDU tag { request-id, error-status, error-index 0, variable-bindings } to what w
+ * holds: vbl is a complete VarBindList TLV of vbl_len octets, or NULL for an empty one. Returns
+ * TT_OK or TT_ERR_NOSPACE. */
+int tt_reply_pdu(struct tt_ber_w *w, uint8_t tag, int32_t request_id, int32_t error_status,
+                 const uint8_t *vbl, size_t vbl_len);
 
 /* Builds the Response to a v1/v2c InformRequest into rx->reply (RFC 3416 §4.2.7: same
  * request-id and varbinds, error-status 0; tooBig with no varbinds when it would exceed
@@ -64,9 +72,10 @@ int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t nam
 /* Enters users[user] into the configuration's user index (conf_usm.c calls it). */
 void tt_usm_index_add(struct tt_conf *c, unsigned user);
 
-/* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss). */
+/* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss).
+ * A cache entry's last use is stamped by tt_usm_keys_commit(), once the MAC is proved. */
 int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
-                uint64_t now_ms, struct tt_usm_keyset *ks);
+                struct tt_usm_keyset *ks);
 
 /* After a good MAC: derives the privacy key of a cache miss and stores both in the cache. */
 int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
@@ -96,9 +105,6 @@ int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32
  * once); ks must hold committed keys (a cached or configured key, not a fresh one). */
 int tt_usm_crypt(struct tt_rx *rx, const struct tt_usm_keyset *ks, uint32_t boots,
                  uint32_t time, const uint8_t *salt, uint8_t *buf, size_t len, int encrypt);
-
-/* Returns 1 when e (source, request-id, PDU hash) was delivered within the de-dup window. */
-int tt_rx_is_duplicate(const struct tt_rx *rx, const struct tt_dedup_entry *e, uint64_t now_ms);
 
 /* FNV-1a hash of n octets (tells a retransmission from a new PDU with a reused request-id). */
 uint32_t tt_fnv1a(const uint8_t *p, size_t n);

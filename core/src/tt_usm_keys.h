@@ -31,8 +31,6 @@
 
 /* The shortest password accepted (RFC 3414 §11.2; Net-SNMP refuses shorter ones too). */
 #define TT_PASSWORD_MIN_LEN 8
-/* The longest engine ID (RFC 3411 SnmpEngineID: 5..32 octets; 0 is accepted here). */
-#define TT_ENGINE_ID_MAX_LEN 32
 /* The octets of repeated password hashed by password-to-key (RFC 3414 A.2.1: 1 Mbyte). */
 #define TT_USM_P2K_OCTETS 1048576UL
 /* The length of msgPrivacyParameters, the salt (RFC 3414 §8.1.1.1, RFC 3826 §3.1.2.1). */

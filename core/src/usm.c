@@ -115,13 +115,12 @@ static struct tt_key_cache_entry *cache_find(struct tt_rx *rx, int user, const u
 }
 
 int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
-                uint64_t now_ms, struct tt_usm_keyset *ks)
+                struct tt_usm_keyset *ks)
 {
 	const struct tt_user *u = &rx->conf->users[user];
 	struct tt_key_cache_entry *e;
 	int rc;
 
-	(void)now_ms; /* the cache entry's use is stamped by tt_usm_keys_commit() */
 	ks->user = u;
 	ks->cached = NULL;
 	ks->fresh = 0;

@@ -80,14 +80,14 @@ int tt_usm_localize_key(enum tt_auth_proto p, const uint8_t *ku, const uint8_t *
 	size_t n = tt_auth_hash_len(p);
 	int rc;
 
-	if (n == 0 || engine_id_len > TT_ENGINE_ID_MAX_LEN)
+	if (n == 0 || engine_id_len > TT_ENGINE_ID_MAX)
 		return TT_ERR_INVALID;
 	/* RFC 3414 §2.6: Kul = H(Ku || snmpEngineID || Ku), hashed in three pieces rather than
 	 * concatenated first. kul may be ku: it is written only by the final step. */
 	rc = tt_hash_start(&c, p);
 	if (rc == TT_OK)
 		rc = tt_hash_update(&c, ku, n);
-	if (rc == TT_OK && engine_id_len > 0)
+	if (rc == TT_OK)
 		rc = tt_hash_update(&c, engine_id, engine_id_len);
 	if (rc == TT_OK)
 		rc = tt_hash_update(&c, ku, n);
@@ -104,7 +104,7 @@ int tt_usm_auth_key(enum tt_auth_proto p, const uint8_t *pw, size_t pwlen,
 	int rc;
 
 	/* Checked first so that a long engine ID is refused before a megabyte is hashed. */
-	if (engine_id_len > TT_ENGINE_ID_MAX_LEN)
+	if (engine_id_len > TT_ENGINE_ID_MAX)
 		return TT_ERR_INVALID;
 	rc = tt_usm_password_to_key(p, pw, pwlen, ku);
 	if (rc >= 0)
@@ -159,7 +159,7 @@ int tt_usm_priv_key_from_kul(enum tt_auth_proto ap, enum tt_priv_proto pp, const
 	size_t have, n;
 	int rc;
 
-	if (hlen == 0 || need == 0 || engine_id_len > TT_ENGINE_ID_MAX_LEN)
+	if (hlen == 0 || need == 0 || engine_id_len > TT_ENGINE_ID_MAX)
 		return TT_ERR_INVALID;
 	memcpy(k, kul, hlen);
 	have = hlen;
@@ -237,20 +237,19 @@ int tt_usm_crypt_keyed(const struct tt_cipher_ctx *c, enum tt_priv_proto pp,
                        const uint8_t *salt, uint8_t *buf, size_t len)
 {
 	uint8_t iv[TT_AES_BLOCK];
+	const uint8_t *pre_iv;
 	size_t i;
 	int rc;
 
 	switch (pp) {
 	case TT_PRIV_DES:
-		/* RFC 3414 §8.1.1.1: IV = pre-IV (key[8..15]) XOR salt. */
-		for (i = 0; i < TT_DES_BLOCK; i++)
-			iv[i] = (uint8_t)(key[TT_DES_KEY_LEN + i] ^ salt[i]);
-		break;
 	case TT_PRIV_3DES:
-		/* draft-reeder-snmpv3-usm-3desede-00: key = K[0..23], IV = pre-IV
-		 * (K[24..31]) XOR salt. */
+		/* IV = pre-IV XOR salt, the pre-IV being the last 8 octets of the key material:
+		 * key[8..15] for DES (RFC 3414 §8.1.1.1), K[24..31] for 3DES
+		 * (draft-reeder-snmpv3-usm-3desede-00). */
+		pre_iv = key + tt_priv_key_len(pp) - TT_DES_BLOCK;
 		for (i = 0; i < TT_DES_BLOCK; i++)
-			iv[i] = (uint8_t)(key[TT_DES3_KEY_LEN + i] ^ salt[i]);
+			iv[i] = (uint8_t)(pre_iv[i] ^ salt[i]);
 		break;
 	case TT_PRIV_AES128:
 	case TT_PRIV_AES192:

@@ -72,7 +72,21 @@ static int get_nonneg(struct tt_ber *c, int32_t *v)
 	return *v < 0 ? TT_ERR_FIELD : TT_OK;
 }
 
-/* RFC 3412 §6 HeaderData; returns a tt_err, or 1 for "not USM" after the model was read. */
+/* An OCTET STRING of at most max octets into (*p, *len). */
+static int get_str(struct tt_ber *c, size_t max, const uint8_t **p, size_t *len)
+{
+	struct tt_tlv t;
+	int rc = tt_ber_expect(c, TT_TAG_OCTET_STRING, &t);
+	if (rc < 0)
+		return rc;
+	if (t.len > max)
+		return TT_ERR_VALUE;
+	*p = t.val;
+	*len = t.len;
+	return TT_OK;
+}
+
+/* RFC 3412 §6 HeaderData; *model receives msgSecurityModel, which the caller checks. */
 static int parse_header(struct tt_ber *body, struct v3_msg *m, int32_t *model)
 {
 	struct tt_ber hd;
@@ -103,7 +117,8 @@ static int parse_header(struct tt_ber *body, struct v3_msg *m, int32_t *model)
 static int parse_usm(struct tt_ber *body, uint8_t *dgram, struct v3_msg *m)
 {
 	struct tt_ber sp, usm;
-	struct tt_tlv t, data;
+	struct tt_tlv data;
+	const uint8_t *mac;
 	int rc;
 
 	if ((rc = tt_ber_enter(body, TT_TAG_OCTET_STRING, &sp)) < 0)
@@ -112,30 +127,13 @@ static int parse_usm(struct tt_ber *body, uint8_t *dgram, struct v3_msg *m)
 		return rc;
 	if (!tt_ber_at_end(&sp))
 		return TT_ERR_TRAILING;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
+	if ((rc = get_str(&usm, TT_ENGINE_ID_MAX, &m->engine, &m->engine_len)) < 0 ||
+	    (rc = get_nonneg(&usm, &m->boots)) < 0 || (rc = get_nonneg(&usm, &m->time)) < 0 ||
+	    (rc = get_str(&usm, TT_USER_NAME_MAX, &m->user, &m->user_len)) < 0 ||
+	    (rc = get_str(&usm, SIZE_MAX, &mac, &m->mac_len)) < 0 ||
+	    (rc = get_str(&usm, SIZE_MAX, &m->salt, &m->salt_len)) < 0)
 		return rc;
-	if (t.len > TT_ENGINE_ID_MAX)
-		return TT_ERR_VALUE;
-	m->engine = t.val;
-	m->engine_len = t.len;
-	if ((rc = get_nonneg(&usm, &m->boots)) < 0)
-		return rc;
-	if ((rc = get_nonneg(&usm, &m->time)) < 0)
-		return rc;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
-		return rc;
-	if (t.len > TT_USER_NAME_MAX)
-		return TT_ERR_VALUE;
-	m->user = t.val;
-	m->user_len = t.len;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
-		return rc;
-	m->mac_off = (size_t)(t.val - dgram);
-	m->mac_len = t.len;
-	if ((rc = tt_ber_expect(&usm, TT_TAG_OCTET_STRING, &t)) < 0)
-		return rc;
-	m->salt = t.val;
-	m->salt_len = t.len;
+	m->mac_off = (size_t)(mac - dgram);
 	if (!tt_ber_at_end(&usm))
 		return TT_ERR_TRAILING;
 	if ((rc = tt_ber_read(body, &data)) < 0)
@@ -229,7 +227,6 @@ static void put_be32(uint8_t *p, uint32_t v)
 /* Encodes a whole SNMPv3 message into rx->reply, at most limit octets. Returns its length. */
 static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64_t now_ms)
 {
-	static const uint8_t empty_list[2] = {TT_TAG_SEQUENCE, 0};
 	uint8_t zeros[TT_MAC_MAX_LEN], salt[8];
 	uint32_t boots = rx->engine.boots, etime = tt_engine_time(rx, now_ms);
 	struct tt_ber_w w;
@@ -242,14 +239,8 @@ static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64
 		limit = sizeof rx->reply;
 	tt_ber_w_init(&w, rx->reply, limit);
 	/* ScopedPDU ::= SEQUENCE { contextEngineID, contextName, data } */
-	if (o->vbl)
-		rc = tt_ber_w_raw(&w, o->vbl, o->vbl_len);
-	else
-		rc = tt_ber_w_raw(&w, empty_list, sizeof empty_list);
-	if (rc < 0 || (rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, 0)) < 0 ||
-	    (rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, o->error_status)) < 0 ||
-	    (rc = tt_ber_w_int32(&w, TT_TAG_INTEGER, o->request_id)) < 0 ||
-	    (rc = tt_ber_w_header(&w, o->pdu_tag, tt_ber_w_len(&w))) < 0 ||
+	if ((rc = tt_reply_pdu(&w, o->pdu_tag, o->request_id, o->error_status, o->vbl,
+	                       o->vbl_len)) < 0 ||
 	    (rc = tt_ber_w_tlv(&w, TT_TAG_OCTET_STRING, o->ctx_name, o->ctx_name_len)) < 0 ||
 	    (rc = tt_ber_w_tlv(&w, TT_TAG_OCTET_STRING, o->ctx_engine, o->ctx_engine_len)) < 0 ||
 	    (rc = tt_ber_w_header(&w, TT_TAG_SEQUENCE, tt_ber_w_len(&w))) < 0)
@@ -350,7 +341,6 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
                                          const struct v3_msg *m, uint8_t stats_arc,
                                          const struct tt_usm_keyset *ks, uint64_t now_ms)
 {
-	const char *diag_text = rx->result.diag;
 	struct v3_out o;
 	uint8_t vbl[40];
 	struct tt_ber_w w;
@@ -359,8 +349,7 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	uint8_t tag;
 	int rc;
 
-	tt_rx_drop(rx, reason, 0);
-	rx->result.diag = diag_text;
+	tt_rx_drop(rx, reason, 0); /* keeps the diag the caller wrote */
 	if (!(m->flags & FLAG_REPORTABLE) || stats_arc == 0 || rx->engine.id_len == 0)
 		return &rx->result;
 	/* RFC 3412 §6.4: a notification (unconfirmed class) is never reportable; where the PDU
@@ -431,11 +420,11 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
                                        uint64_t now_ms)
 {
 	struct tt_notification *note = &rx->note;
+	const struct tt_rx_result *drop;
 	struct tt_usm_keyset ks;
 	struct v3_msg m;
 	struct tt_ber c, sp;
 	struct tt_tlv ctx_engine, ctx_name, pdu, vbl;
-	enum tt_reason reason;
 	int32_t model, behind;
 	int user, other, rc;
 	uint8_t uses;
@@ -445,16 +434,14 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	if ((rc = parse_header(body, &m, &model)) < 0)
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	if (model != USM_SECURITY_MODEL) {
-		tt_rx_drop(rx, TT_REASON_UNKNOWN_SECURITY_MODEL, 0);
 		diag_header(rx, "SNMPv3 message of security model ", model, from);
-		return &rx->result;
+		return tt_rx_drop(rx, TT_REASON_UNKNOWN_SECURITY_MODEL, 0);
 	}
 	if ((m.flags & FLAG_PRIV) && !(m.flags & FLAG_AUTH)) {
 		/* RFC 3412 §7.2 step 5 */
-		tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 		diag_header(rx, "SNMPv3 message with privacy but no authentication, msgFlags ",
 		            m.flags, from);
-		return &rx->result;
+		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 	}
 	if ((rc = parse_usm(body, dgram, &m)) < 0)
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
@@ -507,7 +494,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 
 	if (m.level >= TT_SEC_AUTH) {
 		/* Step 6: the MAC, before anything is decrypted. */
-		if ((rc = tt_usm_keys(rx, user, m.engine, m.engine_len, now_ms, &ks)) < 0)
+		if ((rc = tt_usm_keys(rx, user, m.engine, m.engine_len, &ks)) < 0)
 			return tt_rx_drop(rx, TT_REASON_WRONG_DIGEST, rc);
 		if (!tt_usm_check_mac(rx, &ks, dgram, len, m.mac_off, m.mac_len)) {
 			tt_zeroize(&ks, sizeof ks);
@@ -549,9 +536,8 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 
 	/* Step 8: decryption in place; a wrong key shows as a ScopedPDU that does not parse. */
 	if (m.level == TT_SEC_PRIV) {
-		enum tt_priv_proto p = (enum tt_priv_proto)ks.user->priv;
-		rc = TT_OK;
-		if (m.salt_len != 8 || ((p == TT_PRIV_DES || p == TT_PRIV_3DES) && m.data_len % 8))
+		/* tt_usm_crypt refuses a DES/3DES length that is no multiple of 8 */
+		if (m.salt_len != 8)
 			rc = TT_ERR_VALUE;
 		else
 			rc = tt_usm_crypt(rx, &ks, (uint32_t)m.boots, (uint32_t)m.time, m.salt, m.data,
@@ -606,24 +592,16 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	note->v3.context_name = ctx_name.val;
 	note->v3.context_name_len = ctx_name.len;
 
-	if (pdu.tag != TT_PDU_TRAP_V1 && pdu.tag != TT_PDU_TRAP_V2 && pdu.tag != TT_PDU_INFORM) {
-		tt_zeroize(&ks, sizeof ks);
-		if (pdu.tag >= TT_PDU_GET && pdu.tag <= TT_PDU_REPORT)
-			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
-		return tt_rx_drop(rx, TT_REASON_PARSE, TT_ERR_TAG);
-	}
 	/* An inform is a confirmed-class PDU: it must be reportable, so it was checked against
 	 * our engine ID above (RFC 3412 §6.4). */
 	if (pdu.tag == TT_PDU_INFORM && !(m.flags & FLAG_REPORTABLE)) {
 		tt_zeroize(&ks, sizeof ks);
-		tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 		diag(rx, "inform without the reportable flag from user ", &m, from, NULL);
-		return &rx->result;
+		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
 	}
-	rc = tt_pdu_decode(rx, &pdu, &vbl, &reason);
-	if (rc < 0) {
+	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL) {
 		tt_zeroize(&ks, sizeof ks);
-		return tt_rx_drop(rx, reason, rc);
+		return drop;
 	}
 
 	uses = user_uses(rx->conf, &m);
@@ -636,6 +614,8 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	rx->result.note = note;
 
 	if (pdu.tag == TT_PDU_INFORM) {
+		/* RFC 3416 §4.2.7: within the sender's msgMaxSize and ours, else tooBig */
+		size_t limit = (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size : rx->max_reply;
 		struct v3_out o;
 		int too_big = 0;
 		memset(&o, 0, sizeof o);
@@ -652,16 +632,13 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		o.request_id = note->request_id;
 		o.vbl = vbl.start;
 		o.vbl_len = (size_t)(vbl.val + vbl.len - vbl.start);
-		/* RFC 3416 §4.2.7: within the sender's msgMaxSize and ours, else tooBig */
-		rc = encode(rx, &o, (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size
-		                                                       : rx->max_reply, now_ms);
+		rc = encode(rx, &o, limit, now_ms);
 		if (rc == TT_ERR_NOSPACE) {
 			too_big = 1;
 			o.vbl = NULL;
 			o.vbl_len = 0;
 			o.error_status = 1;
-			rc = encode(rx, &o, (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size
-			                                                       : rx->max_reply, now_ms);
+			rc = encode(rx, &o, limit, now_ms);
 		}
 		tt_zeroize(&ks, sizeof ks);
 		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);

@@ -10,7 +10,7 @@
  * Encoding: a writer that fills a caller buffer from its end towards its start, so that each
  * length is known when its header is written; the finished encoding starts at w->p.
  *
- * It does not know SNMP messages: message.c and pdu.c give the structure.
+ * It does not know SNMP messages: rx.c, v3.c and pdu.c give the structure.
  */
 #ifndef TT_BER_H
 #define TT_BER_H
