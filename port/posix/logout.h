@@ -40,7 +40,6 @@
 struct logout_dest {
 	struct log_spec spec;
 	int fd;               /* stdout, stderr or the file; -1 for syslog */
-	uint8_t implicit;     /* the default syslog destination (no -L option given) */
 	uint8_t failed;       /* the last write failed (reported once) */
 	size_t used;          /* octets waiting in buf */
 	char buf[LOGOUT_BUF];
