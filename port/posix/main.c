@@ -388,9 +388,8 @@ static int receive(unsigned i)
 }
 
 /* Says how many drop lines were held back once the flood is over. */
-static void report_suppressed(void)
+static void report_suppressed(uint64_t now)
 {
-	uint64_t now = now_ms();
 	if (drop_limit.suppressed && now - drop_limit.window_start_ms >= drop_limit.window_ms) {
 		logout_msg(&lo, SEV_NOTICE, "(%u more dropped datagrams not logged)",
 		           drop_limit.suppressed);
@@ -499,6 +498,7 @@ static int fatal(const char *msg)
 int main(int argc, char **argv)
 {
 	char err[1024], names[1024];
+	struct pollfd pfd[CLI_MAX_ADDRS];
 	sigset_t open_mask;
 	unsigned i;
 	size_t used = 0;
@@ -564,18 +564,17 @@ int main(int argc, char **argv)
 	warn_if_no_access(&confs[live]);
 	logout_flush(&lo);
 
+	for (i = 0; i < net.n; i++) {
+		pfd[i].fd = net.socks[i].fd;
+		pfd[i].events = POLLIN;
+	}
 	last_flush = now_ms();
 	while (!got_term) {
-		struct pollfd pfd[CLI_MAX_ADDRS];
 		struct timespec second = {1, 0}, flush_tick = {0, FLUSH_INTERVAL_MS * 1000000L};
 		struct timespec coalesce = {0, COALESCE_NS};
 		int rc, emptied = 0;
+		uint64_t now;
 
-		for (i = 0; i < net.n; i++) {
-			pfd[i].fd = net.socks[i].fd;
-			pfd[i].events = POLLIN;
-			pfd[i].revents = 0;
-		}
 		rc = ppoll(pfd, net.n, logout_pending(&lo) ? &flush_tick
 		                       : drop_limit.suppressed ? &second : NULL, &open_mask);
 		if (rc < 0 && errno != EINTR) {
@@ -593,10 +592,11 @@ int main(int argc, char **argv)
 		for (i = 0; rc > 0 && i < net.n; i++)
 			if (pfd[i].revents & (POLLIN | POLLERR))
 				emptied |= receive(i);
-		report_suppressed();
-		if (rc == 0 || now_ms() - last_flush >= FLUSH_INTERVAL_MS) {
+		now = now_ms();
+		report_suppressed(now);
+		if (rc == 0 || now - last_flush >= FLUSH_INTERVAL_MS) {
 			logout_flush(&lo);
-			last_flush = now_ms();
+			last_flush = now;
 		}
 		if (emptied)
 			nanosleep(&coalesce, NULL);
