@@ -5,7 +5,7 @@
  * the live struct tt_conf, binds the sockets (net.c), opens the log destinations (logout.c),
  * becomes a daemon unless -f, writes the pid file, then loops: ppoll() over every socket,
  * recvmmsg() batches, one tt_rx_input() per datagram, tt_dispatch() to the log output, the
- * inform Response only when the output accepted, one flush of the logs per batch.
+ * inform Response only when the output accepted, the logs flushed within FLUSH_INTERVAL_MS.
  * Signals only set flags, which the loop handles between batches: SIGTERM/SIGINT stop
  * cleanly (counters, pid file removed), SIGHUP re-reads every configuration file into the
  * second struct tt_conf and switches to it only when it is valid, SIGUSR1 prints the
