@@ -17,29 +17,21 @@
 
 /* --- small text helpers ----------------------------------------------------------------------- */
 
+/* Words are compared with tt_word_is (tt_conf.h), ignoring ASCII case like snmptrapd; lower()
+ * is for the one-letter codes of -L. */
 static int lower(int ch)
 {
 	return (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
 }
 
-/* Case-insensitive: is s[0..len) equal to the NUL-terminated word w? */
-static int word_is(const char *s, size_t len, const char *w)
-{
-	size_t i;
-	for (i = 0; i < len; i++)
-		if (w[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)w[i]))
-			return 0;
-	return w[len] == '\0';
-}
-
-static int is_space(int ch)
+int cli_is_space(int ch)
 {
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
 static const char *skip_space(const char *s)
 {
-	while (*s && is_space((unsigned char)*s))
+	while (*s && cli_is_space((unsigned char)*s))
 		s++;
 	return s;
 }
@@ -81,11 +73,11 @@ static int parse_port(const char *s, size_t len, uint16_t *port)
 
 int cli_parse_bool(const char *s, size_t len)
 {
-	if (word_is(s, len, "yes") || word_is(s, len, "true") || word_is(s, len, "1") ||
-	    word_is(s, len, "on"))
+	if (tt_word_is(s, len, "yes") || tt_word_is(s, len, "true") ||
+	    tt_word_is(s, len, "1") || tt_word_is(s, len, "on"))
 		return 1;
-	if (word_is(s, len, "no") || word_is(s, len, "false") || word_is(s, len, "0") ||
-	    word_is(s, len, "off"))
+	if (tt_word_is(s, len, "no") || tt_word_is(s, len, "false") ||
+	    tt_word_is(s, len, "0") || tt_word_is(s, len, "off"))
 		return 0;
 	return -1;
 }
@@ -149,7 +141,7 @@ static int parse_facility(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (word_is(s, len, names[i].name))
+		if (tt_word_is(s, len, names[i].name))
 			return names[i].code;
 	if (len == 1) {
 		int ch = lower((unsigned char)s[0]);
@@ -296,7 +288,7 @@ int cli_output_option(struct settings *s, const char *letters, char *warn, size_
 	if (warncap)
 		warn[0] = '\0';
 	for (p = letters; *p; p++) {
-		if (is_space((unsigned char)*p))
+		if (cli_is_space((unsigned char)*p))
 			continue;
 		if (*p == 'n') {
 			s->numeric = 1;
@@ -323,22 +315,23 @@ int cli_set_format(struct settings *s, const char *kind, size_t kind_len, const 
 {
 	int a, b; /* the slots to set */
 
-	if (word_is(kind, kind_len, "format1") || word_is(kind, kind_len, "print1")) {
+	if (tt_word_is(kind, kind_len, "format1") || tt_word_is(kind, kind_len, "print1")) {
 		a = b = FMT_PRINT1;
-	} else if (word_is(kind, kind_len, "format2") || word_is(kind, kind_len, "print2")) {
+	} else if (tt_word_is(kind, kind_len, "format2") || tt_word_is(kind, kind_len, "print2")) {
 		a = b = FMT_PRINT2;
-	} else if (word_is(kind, kind_len, "print")) {
+	} else if (tt_word_is(kind, kind_len, "print")) {
 		a = FMT_PRINT1;
 		b = FMT_PRINT2;
-	} else if (word_is(kind, kind_len, "syslog1")) {
+	} else if (tt_word_is(kind, kind_len, "syslog1")) {
 		a = b = FMT_SYSLOG1;
-	} else if (word_is(kind, kind_len, "syslog2")) {
+	} else if (tt_word_is(kind, kind_len, "syslog2")) {
 		a = b = FMT_SYSLOG2;
-	} else if (word_is(kind, kind_len, "syslog")) {
+	} else if (tt_word_is(kind, kind_len, "syslog")) {
 		a = FMT_SYSLOG1;
 		b = FMT_SYSLOG2;
-	} else if (word_is(kind, kind_len, "execute") || word_is(kind, kind_len, "execute1") ||
-	           word_is(kind, kind_len, "execute2")) {
+	} else if (tt_word_is(kind, kind_len, "execute") ||
+	           tt_word_is(kind, kind_len, "execute1") ||
+	           tt_word_is(kind, kind_len, "execute2")) {
 		return 1;
 	} else {
 		return -1;
@@ -412,15 +405,15 @@ int cli_parse_listen(const char *text, size_t len, struct listen_spec *l, char *
 	}
 	if (colon) {
 		size_t pl = (size_t)(colon - text);
-		if (word_is(text, pl, "udp")) {
+		if (tt_word_is(text, pl, "udp")) {
 			r = colon + 1;
-		} else if (word_is(text, pl, "udp6") || word_is(text, pl, "udpv6") ||
-		           word_is(text, pl, "udpipv6")) {
+		} else if (tt_word_is(text, pl, "udp6") || tt_word_is(text, pl, "udpv6") ||
+		           tt_word_is(text, pl, "udpipv6")) {
 			l->family = 6;
 			r = colon + 1;
 		} else {
 			for (i = 0; i < sizeof other / sizeof other[0]; i++) {
-				if (word_is(text, pl, other[i])) {
+				if (tt_word_is(text, pl, other[i])) {
 					snprintf(err, errcap, "listening address '%.*s': transport '%.*s' is "
 					         "not supported (udp and udp6 only)", (int)len, text, (int)pl,
 					         text);
@@ -481,12 +474,12 @@ int cli_parse_listen_list(struct settings *s, const char *text, size_t len, char
 
 	while (i < len) {
 		size_t start, end;
-		while (i < len && (text[i] == ',' || is_space((unsigned char)text[i])))
+		while (i < len && (text[i] == ',' || cli_is_space((unsigned char)text[i])))
 			i++;
 		if (i >= len)
 			break;
 		start = i;
-		while (i < len && text[i] != ',' && !is_space((unsigned char)text[i]))
+		while (i < len && text[i] != ',' && !cli_is_space((unsigned char)text[i]))
 			i++;
 		end = i;
 		if (s->n_addrs >= CLI_MAX_ADDRS) {

@@ -156,6 +156,10 @@ int cli_parse_listen(const char *text, size_t len, struct listen_spec *out, char
 int cli_parse_listen_list(struct settings *s, const char *text, size_t len, char *err,
                           size_t errcap);
 
+/* 1 for the blanks between words of option values and configuration lines: space, tab, CR
+ * and LF. */
+int cli_is_space(int ch);
+
 /* Parses "yes|no|true|false|1|0|on|off". Returns 1, 0, or -1 when it is none of these. */
 int cli_parse_bool(const char *text, size_t len);
 

@@ -15,27 +15,6 @@
 
 #define LINE_MAX_LEN 4096
 
-static int lower(int ch)
-{
-	return (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
-}
-
-/* Case-insensitive: is s[0..len) equal to the word w? (Directive names are case-insensitive
- * in snmptrapd.conf.) */
-static int word_is(const char *s, size_t len, const char *w)
-{
-	size_t i;
-	for (i = 0; i < len; i++)
-		if (w[i] == '\0' || lower((unsigned char)s[i]) != lower((unsigned char)w[i]))
-			return 0;
-	return w[len] == '\0';
-}
-
-static int is_space(int ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
-}
-
 /* Directives of snmptrapd (snmptrapd -H, Net-SNMP 5.9) that tinytrapd does not implement yet,
  * and snmp.conf directives users put in snmptrapd.conf. */
 static const char *const unsupported[] = {
@@ -102,39 +81,40 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 	if (rc < 0)
 		return fail(err, errcap, where, cerr);
 
-	/* the directive name, then the value with surrounding blanks removed */
-	for (i = 0; i < len && is_space((unsigned char)line[i]); i++)
+	/* the directive name (compared with tt_word_is: directive names are case-insensitive in
+	 * snmptrapd.conf), then the value with surrounding blanks removed */
+	for (i = 0; i < len && cli_is_space((unsigned char)line[i]); i++)
 		;
 	name = line + i;
-	while (i < len && !is_space((unsigned char)line[i]))
+	while (i < len && !cli_is_space((unsigned char)line[i]))
 		i++;
 	nl = (size_t)(line + i - name);
 	if (nl > 2 && name[0] == '[' && name[nl - 1] == ']') {
 		/* Net-SNMP's "[snmp] token value": the section prefix changes nothing here */
 		return conffile_line(sink, where, line + i, len - i, err, errcap);
 	}
-	while (i < len && is_space((unsigned char)line[i]))
+	while (i < len && cli_is_space((unsigned char)line[i]))
 		i++;
 	val = line + i;
 	vl = len - i;
-	while (vl && is_space((unsigned char)val[vl - 1]))
+	while (vl && cli_is_space((unsigned char)val[vl - 1]))
 		vl--;
 
-	if (word_is(name, nl, "format1") || word_is(name, nl, "format2")) {
+	if (tt_word_is(name, nl, "format1") || tt_word_is(name, nl, "format2")) {
 		if (vl == 0)
 			return fail(err, errcap, where, "format1/format2 need a FORMAT");
 		if (cli_set_format(s, name, nl, val, vl) < 0)
 			return fail(err, errcap, where, "format longer than 1023 characters");
 		return 0;
 	}
-	if (word_is(name, nl, "format")) {
+	if (tt_word_is(name, nl, "format")) {
 		const char *kind = val, *fmt;
 		size_t kl = 0, fl;
-		while (kl < vl && !is_space((unsigned char)kind[kl]))
+		while (kl < vl && !cli_is_space((unsigned char)kind[kl]))
 			kl++;
 		fmt = kind + kl;
 		fl = vl - kl;
-		while (fl && is_space((unsigned char)*fmt)) {
+		while (fl && cli_is_space((unsigned char)*fmt)) {
 			fmt++;
 			fl--;
 		}
@@ -155,7 +135,7 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 		}
 		return 0;
 	}
-	if (word_is(name, nl, "logOption")) {
+	if (tt_word_is(name, nl, "logOption")) {
 		char text[CLI_PATH_MAX + 16];
 		int used;
 		if (vl == 0 || vl >= sizeof text)
@@ -168,7 +148,7 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 		}
 		return 0;
 	}
-	if (word_is(name, nl, "snmpTrapdAddr")) {
+	if (tt_word_is(name, nl, "snmpTrapdAddr")) {
 		s->n_addrs = 0; /* the last snmpTrapdAddr line wins, as in snmptrapd */
 		if (vl == 0 || cli_parse_listen_list(s, val, vl, cerr, sizeof cerr) < 0) {
 			snprintf(msg, sizeof msg, "snmpTrapdAddr: %s", vl ? cerr : "needs an address");
@@ -176,14 +156,14 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 		}
 		return 0;
 	}
-	if (word_is(name, nl, "pidFile")) {
+	if (tt_word_is(name, nl, "pidFile")) {
 		if (vl == 0 || vl >= sizeof s->pidfile)
 			return fail(err, errcap, where, "pidFile needs a file name (shorter than 1024)");
 		memcpy(s->pidfile, val, vl);
 		s->pidfile[vl] = '\0';
 		return 0;
 	}
-	if (word_is(name, nl, "persistentDir")) {
+	if (tt_word_is(name, nl, "persistentDir")) {
 		if (vl == 0 || vl >= sizeof s->persistent_dir)
 			return fail(err, errcap, where,
 			            "persistentDir needs a directory name (shorter than 1024)");
@@ -191,20 +171,20 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 		s->persistent_dir[vl] = '\0';
 		return 0;
 	}
-	if (word_is(name, nl, "doNotFork"))
+	if (tt_word_is(name, nl, "doNotFork"))
 		return set_bool(&s->foreground, "doNotFork", val, vl, where, err, errcap);
-	if (word_is(name, nl, "ignoreAuthFailure"))
+	if (tt_word_is(name, nl, "ignoreAuthFailure"))
 		return set_bool(&s->ignore_auth_failure, "ignoreAuthFailure", val, vl, where, err,
 		                errcap);
-	if (word_is(name, nl, "doNotLogTraps")) {
+	if (tt_word_is(name, nl, "doNotLogTraps")) {
 		/* snmptrapd parses this with atoi(), so "yes" does nothing, and "1" only silences
 		 * its syslog handler (reference §1.3). Here "yes" stops the logging of notifications
 		 * everywhere, as the manual page promises. */
 		return set_bool(&s->do_not_log_traps, "doNotLogTraps", val, vl, where, err, errcap);
 	}
-	if (word_is(name, nl, "printNumericOids"))
+	if (tt_word_is(name, nl, "printNumericOids"))
 		return set_bool(&s->numeric, "printNumericOids", val, vl, where, err, errcap);
-	if (word_is(name, nl, "outputOption")) {
+	if (tt_word_is(name, nl, "outputOption")) {
 		char text[64], w[200];
 		if (vl == 0 || vl >= sizeof text)
 			return fail(err, errcap, where, "outputOption needs option letters (n)");
@@ -218,11 +198,11 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 			warn(sink, where, w);
 		return 0;
 	}
-	if ((word_is(name, nl, "doNotRetainNotificationLogs") || word_is(name, nl, "disablePerl")) &&
-	    cli_parse_bool(val, vl) == 1)
+	if ((tt_word_is(name, nl, "doNotRetainNotificationLogs") ||
+	     tt_word_is(name, nl, "disablePerl")) && cli_parse_bool(val, vl) == 1)
 		return 0; /* what tinytrapd does anyway: no NOTIFICATION-LOG-MIB, no Perl */
 	for (i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++) {
-		if (word_is(name, nl, unsupported[i])) {
+		if (tt_word_is(name, nl, unsupported[i])) {
 			snprintf(msg, sizeof msg, "'%s' is not supported yet; line ignored",
 			         unsupported[i]);
 			warn(sink, where, msg);

@@ -2,12 +2,13 @@
  * conffile.h - reading snmptrapd.conf-style configuration files.
  *
  * What it does: reads a file line by line, hands every line to the core's tt_conf_line()
- * (authCommunity, disableAuthorization) and applies the directives the core returns as
- * TT_CONF_NOT_CORE that belong to the daemon (format1, format2, format, logOption,
- * snmpTrapdAddr, pidFile, doNotFork, outputOption, printNumericOids, ignoreAuthFailure,
- * doNotLogTraps) to a struct settings. Directives that snmptrapd knows but tinytrapd does not
- * implement yet (createUser, authUser, traphandle, forward, ...) and unknown directives give
- * one warning each, with FILE:LINE, and are otherwise ignored. An error is fatal: it is
+ * (authCommunity, disableAuthorization, createUser, authUser, engineID, exactEngineID) and
+ * applies the directives the core returns as TT_CONF_NOT_CORE that belong to the daemon
+ * (format1, format2, format, logOption, snmpTrapdAddr, pidFile, persistentDir, doNotFork,
+ * outputOption, printNumericOids, ignoreAuthFailure, doNotLogTraps) to a struct settings.
+ * Directives that snmptrapd knows but tinytrapd does not implement yet (traphandle, forward,
+ * authGroup, ...) and unknown directives give one warning each, with FILE:LINE, and are
+ * otherwise ignored. An error is fatal: it is
  * returned as "FILE:LINE: message" and the caller keeps (or never starts with) the old
  * configuration.
  *

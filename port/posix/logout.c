@@ -222,7 +222,6 @@ int logout_switch(struct logout *lo, const struct settings *set, char *err, size
 		struct logout_dest *d = &lo->dests[i];
 		d->spec = spec[i];
 		d->fd = fd[i];
-		d->implicit = (uint8_t)!set->logs_given;
 		d->failed = 0;
 		d->used = 0;
 		if (d->spec.kind == LOGK_SYSLOG && !lo->syslog_open) {
@@ -349,9 +348,8 @@ int logout_alert(void *vlo, const struct tt_rx_result *res, const void *meta)
 	struct logout *lo = vlo;
 	const struct tt_render_ctx *ctx = meta;
 	const struct tt_notification *n = res->note;
-	int inform = n->pdu_type == TT_PDU_INFORM;
-	int ok = 1, want_print = 0, want_syslog = 0;
-	size_t len = 0;
+	int inform = n->pdu_type == TT_PDU_INFORM, ok = 1, flat = 0;
+	size_t len;
 	unsigned i;
 
 	lo->stats.alerts++;
@@ -359,13 +357,13 @@ int logout_alert(void *vlo, const struct tt_rx_result *res, const void *meta)
 		lo->stats.skipped++;
 		return 0;
 	}
-	for (i = 0; i < lo->n; i++) {
-		if (lo->dests[i].spec.kind != LOGK_SYSLOG || !lo->dests[i].implicit)
-			want_print = 1;
-		else
-			want_syslog = 1;
-	}
-	if (want_print) {
+	if (!lo->set->logs_given) {
+		/* no -L: dests[0] is snmptrapd's syslog handler, with its own layout */
+		if (!lo->set->no_syslog_traps) {
+			flatten(render(lo, 1, ctx));
+			os_syslog(lo->dests[0].spec.facility, SEV_WARNING, text);
+		}
+	} else if (lo->n) {
 		len = render(lo, 0, ctx);
 		for (i = 0; i < lo->n; i++) {
 			struct logout_dest *d = &lo->dests[i];
@@ -374,26 +372,17 @@ int logout_alert(void *vlo, const struct tt_rx_result *res, const void *meta)
 			if (dest_put(lo, d, text, len) < 0 || (inform && dest_flush(lo, d) < 0))
 				ok = 0;
 		}
-		if (!lo->set->no_syslog_traps) {
-			int flat = 0;
-			for (i = 0; i < lo->n; i++) {
-				struct logout_dest *d = &lo->dests[i];
-				if (d->spec.kind != LOGK_SYSLOG || d->implicit)
-					continue;
-				if (!flat) {
-					flatten(len);
-					flat = 1;
-				}
-				os_syslog(d->spec.facility, SEV_INFO, text);
+		/* -Ls after the others: flatten() rewrites text for syslog */
+		for (i = 0; i < lo->n; i++) {
+			struct logout_dest *d = &lo->dests[i];
+			if (d->spec.kind != LOGK_SYSLOG || lo->set->no_syslog_traps)
+				continue;
+			if (!flat) {
+				flatten(len);
+				flat = 1;
 			}
+			os_syslog(d->spec.facility, SEV_INFO, text);
 		}
-	}
-	if (want_syslog && !lo->set->no_syslog_traps) {
-		len = render(lo, 1, ctx);
-		flatten(len);
-		for (i = 0; i < lo->n; i++)
-			if (lo->dests[i].implicit)
-				os_syslog(lo->dests[i].spec.facility, SEV_WARNING, text);
 	}
 	if (ok)
 		lo->stats.written++;

@@ -9,9 +9,10 @@
  * an inform whose log write failed is not acknowledged and its sender retries.
  *
  * Output is buffered per destination and written with write(2) when logout_flush() is called
- * (once per receive batch), so 100k traps/s cost one system call per batch and destination,
- * not one per line. Accepted means "in the destination's buffer"; an inform is flushed at once
- * so that its acknowledgement follows the real write.
+ * (main.c: about every FLUSH_INTERVAL_MS, 100 ms, while output waits), so at 100k traps/s a
+ * destination costs one write(2) per flush, not one per line. Accepted means "in the
+ * destination's buffer"; an inform is flushed at once so that its acknowledgement follows the
+ * real write.
  *
  * Layouts: files, stdout, stderr and -Ls use the print layout (format1/format2/-F, else
  * snmptrapd's default text from tt_render_default). Without any -L option, alerts go to
@@ -40,7 +41,6 @@
 struct logout_dest {
 	struct log_spec spec;
 	int fd;               /* stdout, stderr or the file; -1 for syslog */
-	uint8_t implicit;     /* the default syslog destination (no -L option given) */
 	uint8_t failed;       /* the last write failed (reported once) */
 	size_t used;          /* octets waiting in buf */
 	char buf[LOGOUT_BUF];

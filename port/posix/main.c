@@ -5,7 +5,7 @@
  * the live struct tt_conf, binds the sockets (net.c), opens the log destinations (logout.c),
  * becomes a daemon unless -f, writes the pid file, then loops: ppoll() over every socket,
  * recvmmsg() batches, one tt_rx_input() per datagram, tt_dispatch() to the log output, the
- * inform Response only when the output accepted, one flush of the logs per batch.
+ * inform Response only when the output accepted, the logs flushed within FLUSH_INTERVAL_MS.
  * Signals only set flags, which the loop handles between batches: SIGTERM/SIGINT stop
  * cleanly (counters, pid file removed), SIGHUP re-reads every configuration file into the
  * second struct tt_conf and switches to it only when it is valid, SIGUSR1 prints the
@@ -54,7 +54,6 @@ static struct net net;
 static struct tt_render_ctx rctx;
 static struct tt_ratelimit drop_limit;   /* log lines for dropped datagrams */
 static struct tt_ratelimit refuse_limit; /* log lines for refused alerts */
-static uint32_t refused;                 /* notifications some output refused */
 static char pidfile[CLI_PATH_MAX];       /* the pid file written, "" if none */
 static volatile sig_atomic_t got_term, got_hup, got_usr1;
 static uint64_t last_flush;              /* when the log buffers were last written */
@@ -175,11 +174,8 @@ static int same_addresses(const struct settings *a, const struct settings *b)
 	return 1;
 }
 
-/* SIGHUP: build the scratch configuration; switch only when every file was valid and every
- * log destination opened. */
 /* Our SNMP engine: ID and boots from the persistent directory, boots written before the first
  * datagram is served (RFC 3414 §2.2). */
-
 static int start_engine(char *err, size_t errcap)
 {
 	const char *dir = settings[live].persistent_dir;
@@ -198,6 +194,8 @@ static int start_engine(char *err, size_t errcap)
 	return 0;
 }
 
+/* SIGHUP: build the scratch configuration; switch only when every file was valid and every
+ * log destination opened. */
 static void reload(void)
 {
 	int next = !live;
@@ -283,24 +281,27 @@ static void quote(char *out, size_t cap, const uint8_t *s, size_t n)
 	out[o] = '\0';
 }
 
-static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, uint64_t now)
+/* 1 when limit lets a log line through now; more then says how many it held back. */
+static int line_allowed(struct tt_ratelimit *limit, uint64_t now, char *more, size_t cap)
 {
-	char addr[80], detail[96] = "", comm[300] = "", more[48] = "";
 	uint32_t suppressed = 0;
 
-	if (!tt_ratelimit_allow(&drop_limit, now, &suppressed))
+	if (!tt_ratelimit_allow(limit, now, &suppressed))
+		return 0;
+	more[0] = '\0';
+	if (suppressed)
+		snprintf(more, cap, " (%u more suppressed)", suppressed);
+	return 1;
+}
+
+static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, uint64_t now)
+{
+	char addr[80], detail[96] = "", comm[300] = "", more[48];
+
+	if (!line_allowed(&drop_limit, now, more, sizeof more))
 		return;
-	net_addr_text(&d->src, addr, sizeof addr);
 	if (res->detail)
 		snprintf(detail, sizeof detail, " (%s)", tt_strerror(res->detail));
-	if ((res->reason == TT_REASON_BAD_COMMUNITY || res->reason == TT_REASON_NOT_AUTHORIZED) &&
-	    res->community) {
-		char q[300];
-		quote(q, sizeof q, res->community, res->community_len);
-		snprintf(comm, sizeof comm, ", community %s", q);
-	}
-	if (suppressed)
-		snprintf(more, sizeof more, " (%u more suppressed)", suppressed);
 	if (res->diag) {
 		/* SNMPv3 refusals: the core names engine, user and reason in plain words */
 		logout_msg(&lo, SEV_NOTICE, "%s %zu octets: %s%s%s",
@@ -308,8 +309,27 @@ static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, 
 		           d->len, res->diag, detail, more);
 		return;
 	}
+	net_addr_text(&d->src, addr, sizeof addr);
+	if ((res->reason == TT_REASON_BAD_COMMUNITY || res->reason == TT_REASON_NOT_AUTHORIZED) &&
+	    res->community) {
+		char q[300];
+		quote(q, sizeof q, res->community, res->community_len);
+		snprintf(comm, sizeof comm, ", community %s", q);
+	}
 	logout_msg(&lo, SEV_NOTICE, "dropped %zu octets from %s: %s%s%s%s", d->len, addr,
 	           tt_reason_name(res->reason), detail, comm, more);
+}
+
+/* An output refused a delivered notification, so an inform is not acknowledged. */
+static void log_refused(const struct net_dgram *d, const struct tt_rx_result *res, uint64_t now)
+{
+	char addr[80], more[48];
+
+	if (!line_allowed(&refuse_limit, now, more, sizeof more))
+		return;
+	net_addr_text(&d->src, addr, sizeof addr);
+	logout_msg(&lo, SEV_WARNING, "notification from %s refused by an output%s%s", addr,
+	           res->reply ? "; inform not acknowledged" : "", more);
 }
 
 static void handle(const struct net_dgram *d, uint64_t now)
@@ -326,21 +346,10 @@ static void handle(const struct net_dgram *d, uint64_t now)
 		rctx.src_host = NULL;
 		if (!s->no_dns && (res->uses & TT_USE_LOG))
 			rctx.src_host = net_host_name(&d->src, now);
-		if (tt_dispatch(&rx, res, outputs, sizeof outputs / sizeof outputs[0], &rctx, now) == 1) {
-			if (res->reply)
-				net_send(&net, d, res->reply, res->reply_len);
-		} else {
-			uint32_t suppressed = 0;
-			refused++;
-			if (tt_ratelimit_allow(&refuse_limit, now, &suppressed)) {
-				char addr[80], more[48] = "";
-				net_addr_text(&d->src, addr, sizeof addr);
-				if (suppressed)
-					snprintf(more, sizeof more, " (%u more suppressed)", suppressed);
-				logout_msg(&lo, SEV_WARNING, "notification from %s refused by an output%s%s",
-				           addr, res->reply ? "; inform not acknowledged" : "", more);
-			}
-		}
+		if (tt_dispatch(&rx, res, outputs, sizeof outputs / sizeof outputs[0], &rctx, now) != 1)
+			log_refused(d, res, now);
+		else if (res->reply)
+			net_send(&net, d, res->reply, res->reply_len);
 		break;
 	case TT_VERDICT_REPLY_ONLY:
 		if (res->reply)
@@ -379,9 +388,8 @@ static int receive(unsigned i)
 }
 
 /* Says how many drop lines were held back once the flood is over. */
-static void report_suppressed(void)
+static void report_suppressed(uint64_t now)
 {
-	uint64_t now = now_ms();
 	if (drop_limit.suppressed && now - drop_limit.window_start_ms >= drop_limit.window_ms) {
 		logout_msg(&lo, SEV_NOTICE, "(%u more dropped datagrams not logged)",
 		           drop_limit.suppressed);
@@ -490,6 +498,7 @@ static int fatal(const char *msg)
 int main(int argc, char **argv)
 {
 	char err[1024], names[1024];
+	struct pollfd pfd[CLI_MAX_ADDRS];
 	sigset_t open_mask;
 	unsigned i;
 	size_t used = 0;
@@ -555,18 +564,17 @@ int main(int argc, char **argv)
 	warn_if_no_access(&confs[live]);
 	logout_flush(&lo);
 
+	for (i = 0; i < net.n; i++) {
+		pfd[i].fd = net.socks[i].fd;
+		pfd[i].events = POLLIN;
+	}
 	last_flush = now_ms();
 	while (!got_term) {
-		struct pollfd pfd[CLI_MAX_ADDRS];
 		struct timespec second = {1, 0}, flush_tick = {0, FLUSH_INTERVAL_MS * 1000000L};
 		struct timespec coalesce = {0, COALESCE_NS};
 		int rc, emptied = 0;
+		uint64_t now;
 
-		for (i = 0; i < net.n; i++) {
-			pfd[i].fd = net.socks[i].fd;
-			pfd[i].events = POLLIN;
-			pfd[i].revents = 0;
-		}
 		rc = ppoll(pfd, net.n, logout_pending(&lo) ? &flush_tick
 		                       : drop_limit.suppressed ? &second : NULL, &open_mask);
 		if (rc < 0 && errno != EINTR) {
@@ -584,10 +592,11 @@ int main(int argc, char **argv)
 		for (i = 0; rc > 0 && i < net.n; i++)
 			if (pfd[i].revents & (POLLIN | POLLERR))
 				emptied |= receive(i);
-		report_suppressed();
-		if (rc == 0 || now_ms() - last_flush >= FLUSH_INTERVAL_MS) {
+		now = now_ms();
+		report_suppressed(now);
+		if (rc == 0 || now - last_flush >= FLUSH_INTERVAL_MS) {
 			logout_flush(&lo);
-			last_flush = now_ms();
+			last_flush = now;
 		}
 		if (emptied)
 			nanosleep(&coalesce, NULL);

@@ -202,12 +202,29 @@ static int open_one(struct net *net, struct net_sock *s, const struct listen_spe
 	return 0;
 }
 
+/* The receive headers point at fixed buffers: set once, not at every net_recv(). */
+static void rx_headers_init(void)
+{
+	unsigned k;
+	for (k = 0; k < NET_BATCH; k++) {
+		struct msghdr *h = &msgs[k].msg_hdr;
+		iovs[k].iov_base = rxarena + (size_t)k * RXBUF_STRIDE;
+		iovs[k].iov_len = NET_RXBUF;
+		h->msg_name = &froms[k];
+		h->msg_iov = &iovs[k];
+		h->msg_iovlen = 1;
+		h->msg_control = ctls[k].buf;
+		dgrams[k].data = iovs[k].iov_base;
+	}
+}
+
 int net_open(struct net *net, const struct listen_spec *specs, unsigned n, net_report_fn rep,
              void *rctx, char *err, size_t errcap)
 {
 	unsigned i;
 
 	memset(net, 0, sizeof *net);
+	rx_headers_init();
 	for (i = 0; i < n; i++) {
 		int rc = open_one(net, &net->socks[net->n], &specs[i], rep, rctx, err, errcap);
 		if (rc < 0) {
@@ -258,17 +275,9 @@ int net_recv(struct net *net, unsigned i, struct net_dgram **out)
 	int n, k;
 
 	for (k = 0; k < NET_BATCH; k++) {
-		struct msghdr *h = &msgs[k].msg_hdr;
-		iovs[k].iov_base = rxarena + (size_t)k * RXBUF_STRIDE;
-		iovs[k].iov_len = NET_RXBUF;
-		h->msg_name = &froms[k];
-		h->msg_namelen = sizeof froms[k];
-		h->msg_iov = &iovs[k];
-		h->msg_iovlen = 1;
-		h->msg_control = ctls[k].buf;
-		h->msg_controllen = sizeof ctls[k].buf;
-		h->msg_flags = 0;
-		msgs[k].msg_len = 0;
+		/* value-result: the kernel shortened them to what the last batch used */
+		msgs[k].msg_hdr.msg_namelen = sizeof froms[k];
+		msgs[k].msg_hdr.msg_controllen = sizeof ctls[k].buf;
 	}
 	do
 		n = recvmmsg(s->fd, msgs, NET_BATCH, MSG_DONTWAIT, NULL);
@@ -284,10 +293,8 @@ int net_recv(struct net *net, unsigned i, struct net_dgram **out)
 		struct net_dgram *d = &dgrams[k];
 		struct cmsghdr *c;
 
-		d->data = rxarena + (size_t)k * RXBUF_STRIDE;
+		/* a datagram over NET_RXBUF would come cut to it, and the core counts that too big */
 		d->len = msgs[k].msg_len;
-		if (h->msg_flags & MSG_TRUNC)
-			d->len = NET_RXBUF; /* cannot happen with 64 KiB; the core would count it too big */
 		d->sock = i;
 		d->ifindex = 0;
 		to_tt_addr(&froms[k], &d->src);
@@ -313,6 +320,20 @@ int net_recv(struct net *net, unsigned i, struct net_dgram **out)
 	return n;
 }
 
+/* Makes the one control message of h: level, type and n octets of data, in ctl. */
+static void put_cmsg(struct msghdr *h, union ctl_buf *ctl, int level, int type, const void *data,
+                     size_t n)
+{
+	struct cmsghdr *c;
+	h->msg_control = ctl->buf;
+	h->msg_controllen = CMSG_SPACE(n);
+	c = CMSG_FIRSTHDR(h);
+	c->cmsg_level = level;
+	c->cmsg_type = type;
+	c->cmsg_len = CMSG_LEN(n);
+	memcpy(CMSG_DATA(c), data, n);
+}
+
 int net_send(struct net *net, const struct net_dgram *d, const uint8_t *data, size_t len)
 {
 	struct sockaddr_storage to;
@@ -329,32 +350,18 @@ int net_send(struct net *net, const struct net_dgram *d, const uint8_t *data, si
 	h.msg_namelen = to_sockaddr(&d->src, &to, d->ifindex);
 	h.msg_iov = &iov;
 	h.msg_iovlen = 1;
-	if (d->has_dst) {
-		/* reply from the address the inform was sent to, not whatever the routing picks */
-		struct cmsghdr *c;
-		h.msg_control = ctl.buf;
-		if (d->src.family == TT_AF_INET4) {
-			struct in_pktinfo pi;
-			memset(&pi, 0, sizeof pi);
-			memcpy(&pi.ipi_spec_dst, d->dst.ip, 4);
-			h.msg_controllen = CMSG_SPACE(sizeof pi);
-			c = CMSG_FIRSTHDR(&h);
-			c->cmsg_level = IPPROTO_IP;
-			c->cmsg_type = IP_PKTINFO;
-			c->cmsg_len = CMSG_LEN(sizeof pi);
-			memcpy(CMSG_DATA(c), &pi, sizeof pi);
-		} else {
-			struct in6_pktinfo pi;
-			memset(&pi, 0, sizeof pi);
-			memcpy(&pi.ipi6_addr, d->dst.ip, 16);
-			pi.ipi6_ifindex = d->ifindex;
-			h.msg_controllen = CMSG_SPACE(sizeof pi);
-			c = CMSG_FIRSTHDR(&h);
-			c->cmsg_level = IPPROTO_IPV6;
-			c->cmsg_type = IPV6_PKTINFO;
-			c->cmsg_len = CMSG_LEN(sizeof pi);
-			memcpy(CMSG_DATA(c), &pi, sizeof pi);
-		}
+	/* reply from the address the inform was sent to, not whatever the routing picks */
+	if (d->has_dst && d->src.family == TT_AF_INET4) {
+		struct in_pktinfo pi;
+		memset(&pi, 0, sizeof pi);
+		memcpy(&pi.ipi_spec_dst, d->dst.ip, 4);
+		put_cmsg(&h, &ctl, IPPROTO_IP, IP_PKTINFO, &pi, sizeof pi);
+	} else if (d->has_dst) {
+		struct in6_pktinfo pi;
+		memset(&pi, 0, sizeof pi);
+		memcpy(&pi.ipi6_addr, d->dst.ip, 16);
+		pi.ipi6_ifindex = d->ifindex;
+		put_cmsg(&h, &ctl, IPPROTO_IPV6, IPV6_PKTINFO, &pi, sizeof pi);
 	}
 	do
 		rc = sendmsg(net->socks[d->sock].fd, &h, MSG_DONTWAIT);

@@ -3,12 +3,13 @@
  *
  * What it does: opens one non-blocking socket per listening address (IPv4, and IPv6 with
  * IPV6_V6ONLY so that udp:162 and udp6:162 coexist), with a large receive buffer
- * (SO_RCVBUFFORCE 8 MiB, else SO_RCVBUF), IP_PKTINFO / IPV6_RECVPKTINFO to learn the local
- * address each datagram was sent to, and SO_RXQ_OVFL to count the datagrams the kernel
- * dropped because the buffer was full. Receives in batches with recvmmsg(2) into static
- * buffers of 65536 octets (so an oversized datagram reaches the core whole and is counted
- * there as too big), converts addresses to struct tt_addr, and sends replies with sendmsg(2)
- * from the address the inform was sent to. Also a small fixed-size reverse-DNS cache for %B.
+ * (SO_RCVBUFFORCE 8 MiB, else SO_RCVBUF), and IPV6_RECVPKTINFO, or IP_PKTINFO on a wildcard
+ * IPv4 socket, to learn the local address each datagram was sent to; the datagrams the kernel
+ * dropped because the buffer was full are read with SO_MEMINFO when counters are printed.
+ * Receives in batches with recvmmsg(2) into static buffers of 65536 octets (so an oversized
+ * datagram reaches the core whole and is counted there as too big), converts addresses to
+ * struct tt_addr, and sends replies with sendmsg(2) from the address the inform was sent to.
+ * Also a small fixed-size reverse-DNS cache for %B.
  *
  * What it does not do: decide anything about the datagrams, or allocate: every buffer is
  * static. The reverse lookups block (getnameinfo), as they do in snmptrapd; -n turns them off.

@@ -5,7 +5,7 @@
  * shutdown: after a crash the next run still gets a new value (snmptrapd writes at shutdown and
  * reuses boots after kill -9). Instances that share the directory and start together are
  * serialized by an flock(2) on DIR/tinytrapd.state.lock, so each reads the boots the previous one
- * wrote and none fails on the other's temporary file. It does not touch the core.
+ * wrote and none fails on the other's temporary file. Of the core it uses only tt_hex_decode.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,19 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "persist.h"
+#include "tinytrap/tt_conf.h"
 
 #define BOOTS_MAX 2147483647u
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static int mkdirs(const char *dir)
 {
@@ -85,14 +75,14 @@ static int update_state(const char *dir, const uint8_t *conf_id, size_t conf_id_
 	if (f) {
 		while (fgets(line, sizeof line, f)) {
 			if (strncmp(line, "engineID 0x", 11) == 0) {
+				/* the whole hex digit pairs in front, at most 32 octets: a damaged line
+				 * keeps what precedes the damage (under 5 octets count as no ID) */
 				const char *h = line + 11;
-				stored_len = 0;
-				while (hexval((unsigned char)h[0]) >= 0 && hexval((unsigned char)h[1]) >= 0 &&
-				       stored_len < sizeof stored) {
-					stored[stored_len++] = (uint8_t)(hexval((unsigned char)h[0]) << 4 |
-					                                 hexval((unsigned char)h[1]));
-					h += 2;
-				}
+				size_t digits = strspn(h, "0123456789abcdefABCDEF");
+				if (digits > 2 * sizeof stored)
+					digits = 2 * sizeof stored;
+				stored_len = (size_t)tt_hex_decode(h, digits & ~(size_t)1, stored,
+				                                   sizeof stored);
 			} else if (strncmp(line, "engineBoots ", 12) == 0) {
 				boots = strtoul(line + 12, NULL, 10);
 			}
