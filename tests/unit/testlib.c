@@ -11,39 +11,9 @@
 
 /* --- hex ------------------------------------------------------------------------------------ */
 
-static int hexdigit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 long tl_hex_decode(const char *hex, uint8_t *out, size_t cap)
 {
-	size_t n = 0;
-	int hi = -1;
-
-	for (; *hex; hex++) {
-		int d;
-		if (isspace((unsigned char)*hex))
-			continue;
-		d = hexdigit((unsigned char)*hex);
-		if (d < 0)
-			return -1;
-		if (hi < 0) {
-			hi = d;
-			continue;
-		}
-		if (n >= cap)
-			return -1;
-		out[n++] = (uint8_t)(hi << 4 | d);
-		hi = -1;
-	}
-	return hi < 0 ? (long)n : -1;
+	return tt_hex_decode(hex, strlen(hex), out, cap);
 }
 
 uint8_t *tl_dup(const uint8_t *p, size_t len)

@@ -43,8 +43,9 @@ void tl_check_vb(const struct tt_varbind *vb, const char *line);
 
 /* --- hex ------------------------------------------------------------------------------------ */
 
-/* Decodes hex text (white space ignored) into out (cap octets). Returns the number of octets,
- * or -1 for an odd number of digits, a non-hex character or too little room. */
+/* Decodes NUL-terminated hex text into out (cap octets) with the core's tt_hex_decode: an
+ * optional "0x", then two digits per octet, blanks (space, tab, CR, LF) allowed between octets.
+ * Returns the number of octets, or -1 for an odd digit, another character or too little room. */
 long tl_hex_decode(const char *hex, uint8_t *out, size_t cap);
 
 /* Decodes hex into a fresh heap buffer of exactly the decoded size (so that ASan sees any read
