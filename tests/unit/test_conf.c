@@ -41,6 +41,23 @@ static const struct tt_community *last(const struct tt_conf *c)
 	return &c->communities[c->n_communities - 1];
 }
 
+/* A source text and the prefix it must give. */
+struct prefix_case {
+	const char *text;
+	uint8_t family, bits;
+	const char *ip_hex;
+};
+
+static void check_prefix(const struct tt_prefix *p, const struct prefix_case *want)
+{
+	uint8_t ip[16];
+	long n = tl_hex_decode(want->ip_hex, ip, sizeof ip);
+	assert_true(n >= 0);
+	assert_int_equal(p->family, want->family);
+	assert_int_equal(p->bits, want->bits);
+	assert_memory_equal(p->ip, ip, (size_t)n);
+}
+
 static void auth_community_basic(void **state)
 {
 	struct tt_conf c;
@@ -120,11 +137,7 @@ static void auth_community_quoted(void **state)
 
 static void auth_community_sources(void **state)
 {
-	static const struct {
-		const char *source;
-		uint8_t family, bits;
-		const char *ip_hex;
-	} ok[] = {
+	static const struct prefix_case ok[] = {
 		{"default", TT_AF_NONE, 0, ""},
 		{"10.0.0.0/8", TT_AF_INET4, 8, "0a000000"},
 		{"192.0.2.7", TT_AF_INET4, 32, "c0000207"},
@@ -138,17 +151,11 @@ static void auth_community_sources(void **state)
 
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		char l[128];
-		uint8_t ip[16];
-		long n = tl_hex_decode(ok[i].ip_hex, ip, sizeof ip);
-		const struct tt_community *e;
 		tt_conf_init(&c);
-		snprintf(l, sizeof l, "authCommunity net public %s", ok[i].source);
+		snprintf(l, sizeof l, "authCommunity net public %s", ok[i].text);
 		assert_int_equal(line(&c, l), TT_OK);
-		e = last(&c);
-		assert_int_equal(e->source.family, ok[i].family);
-		assert_int_equal(e->source.bits, ok[i].bits);
-		assert_memory_equal(e->source.ip, ip, (size_t)n);
-		assert_int_equal(e->oid_len, 0);
+		check_prefix(&last(&c)->source, &ok[i]);
+		assert_int_equal(last(&c)->oid_len, 0);
 	}
 	tt_conf_init(&c);
 	rejects(&c, "authCommunity log public myhost.example.com", TT_ERR_INVALID,
@@ -338,11 +345,7 @@ static int prefix(const char *text, struct tt_prefix *p)
 
 static void prefix_parse(void **state)
 {
-	static const struct {
-		const char *text;
-		uint8_t family, bits;
-		const char *ip_hex;
-	} ok[] = {
+	static const struct prefix_case ok[] = {
 		{"0.0.0.0/0", TT_AF_INET4, 0, "00000000"},
 		{"255.255.255.255/32", TT_AF_INET4, 32, "ffffffff"},
 		{"1.2.3.4", TT_AF_INET4, 32, "01020304"},
@@ -376,13 +379,9 @@ static void prefix_parse(void **state)
 	(void)state;
 
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-		uint8_t ip[16];
-		long n = tl_hex_decode(ok[i].ip_hex, ip, sizeof ip);
 		if (prefix(ok[i].text, &p) != TT_OK)
 			fail_msg("'%s' refused", ok[i].text);
-		assert_int_equal(p.family, ok[i].family);
-		assert_int_equal(p.bits, ok[i].bits);
-		assert_memory_equal(p.ip, ip, (size_t)n);
+		check_prefix(&p, &ok[i]);
 	}
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (prefix(bad[i], &p) != TT_ERR_INVALID)
