@@ -536,6 +536,36 @@ void tl_conf(struct tt_conf *c, ...)
 	va_end(ap);
 }
 
+int tl_conf_line(struct tt_conf *c, const char *text, char *err, size_t errcap)
+{
+	size_t n = strlen(text);
+	char *h = (char *)tl_dup((const uint8_t *)text, n);
+	int rc;
+
+	memset(err, 'Z', errcap);
+	rc = tt_conf_line(c, h, n, err, errcap);
+	free(h);
+	if (!memchr(err, '\0', errcap))
+		fail_msg("config line '%s': error text not NUL-terminated", text);
+	return rc;
+}
+
+void tl_rejects_(int line, struct tt_conf *c, const char *text, int rc, const char *part)
+{
+	static struct tt_conf before;
+	char err[256];
+	int got;
+
+	before = *c;
+	got = tl_conf_line(c, text, err, sizeof err);
+	if (got != rc)
+		fail_msg("line %d: '%s' gave %d (%s), expected %d", line, text, got, err, rc);
+	if (part && !strstr(err, part))
+		fail_msg("line %d: '%s': error '%s' lacks '%s'", line, text, err, part);
+	if (memcmp(&before, c, sizeof *c) != 0)
+		fail_msg("line %d: '%s' failed but changed the configuration", line, text);
+}
+
 struct tt_rx *tl_rx_new(const struct tt_conf *conf)
 {
 	struct tt_rx *rx = malloc(sizeof *rx);

@@ -165,6 +165,16 @@ struct tt_addr tl_addr(const char *text, uint16_t port);
  * return TT_OK. */
 void tl_conf(struct tt_conf *c, ...);
 
+/* Applies one configuration line from an exact-size heap copy without a NUL (the length must be
+ * respected) and returns tt_conf_line's result; err (errcap > 0 octets) is filled with 'Z'
+ * first and must come back NUL-terminated. */
+int tl_conf_line(struct tt_conf *c, const char *text, char *err, size_t errcap);
+
+/* The line must fail with rc, with an error text containing part (NULL: any), and leave c
+ * unchanged (tl_conf_line). tl_rejects names the caller's line in the failure message. */
+void tl_rejects_(int line, struct tt_conf *c, const char *text, int rc, const char *part);
+#define tl_rejects(c, text, rc, part) tl_rejects_(__LINE__, (c), (text), (rc), (part))
+
 /* Allocates an initialised receiver (struct tt_rx can be large); free with free(). */
 struct tt_rx *tl_rx_new(const struct tt_conf *conf);
 
