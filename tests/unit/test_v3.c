@@ -54,7 +54,6 @@ static uint32_t etime(uint64_t now)
 	return (uint32_t)((now - T0) / 1000u);
 }
 
-
 static void conf_add(struct tt_conf *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -269,7 +268,6 @@ static size_t remote_count(const struct tt_rx *rx)
 		n += rx->remote[i].stamp_ms != 0;
 	return n;
 }
-
 
 /* The word after opt in a command line ("-u" -> "md5user"), or NULL. */
 static const char *cmd_opt(const char *cmd, const char *opt, char *out, size_t cap)
