@@ -203,57 +203,41 @@ static void expect_and_enter(void **state)
 
 /* --- integers ------------------------------------------------------------------------------- */
 
-static struct tt_tlv tlv_of(const uint8_t *p, size_t n)
+/* An INTEGER TLV over an exact-size heap copy of the hex octets; free the returned copy. */
+static uint8_t *int_tlv(const char *hex, struct tt_tlv *t)
 {
-	struct tt_tlv t;
-	t.tag = TT_TAG_INTEGER;
-	t.start = p;
-	t.val = p;
-	t.len = n;
-	return t;
+	size_t n;
+	uint8_t *h = tl_hex_alloc(hex, &n);
+	t->tag = TT_TAG_INTEGER;
+	t->start = h;
+	t->val = h;
+	t->len = n;
+	return h;
 }
 
 static int int32_of(const char *hex, int32_t *v)
 {
-	uint8_t b[32];
-	long n = tl_hex_decode(hex, b, sizeof b);
-	uint8_t *h;
 	struct tt_tlv t;
-	int rc;
-	assert_true(n >= 0);
-	h = tl_dup(b, (size_t)n);
-	t = tlv_of(h, (size_t)n);
-	rc = tt_ber_get_int32(&t, v);
+	uint8_t *h = int_tlv(hex, &t);
+	int rc = tt_ber_get_int32(&t, v);
 	free(h);
 	return rc;
 }
 
 static int uint32_of(const char *hex, uint32_t *v)
 {
-	uint8_t b[32];
-	long n = tl_hex_decode(hex, b, sizeof b);
-	uint8_t *h;
 	struct tt_tlv t;
-	int rc;
-	assert_true(n >= 0);
-	h = tl_dup(b, (size_t)n);
-	t = tlv_of(h, (size_t)n);
-	rc = tt_ber_get_uint32(&t, v);
+	uint8_t *h = int_tlv(hex, &t);
+	int rc = tt_ber_get_uint32(&t, v);
 	free(h);
 	return rc;
 }
 
 static int uint64_of(const char *hex, uint64_t *v)
 {
-	uint8_t b[32];
-	long n = tl_hex_decode(hex, b, sizeof b);
-	uint8_t *h;
 	struct tt_tlv t;
-	int rc;
-	assert_true(n >= 0);
-	h = tl_dup(b, (size_t)n);
-	t = tlv_of(h, (size_t)n);
-	rc = tt_ber_get_uint64(&t, v);
+	uint8_t *h = int_tlv(hex, &t);
+	int rc = tt_ber_get_uint64(&t, v);
 	free(h);
 	return rc;
 }
@@ -346,13 +330,9 @@ static void get_uint64_boundaries(void **state)
 
 static int check_oid_hex(const char *hex)
 {
-	uint8_t b[1000];
-	long n = tl_hex_decode(hex, b, sizeof b);
-	uint8_t *h;
-	int rc;
-	assert_true(n >= 0);
-	h = tl_dup(b, (size_t)n);
-	rc = tt_ber_check_oid(h, (size_t)n);
+	size_t n;
+	uint8_t *h = tl_hex_alloc(hex, &n);
+	int rc = tt_ber_check_oid(h, n);
 	free(h);
 	return rc;
 }

@@ -10,35 +10,33 @@
 
 static char err[256];
 
-/* Applies one line from an exact-size heap copy without a NUL (the length must be respected). */
+/* Applies one line (tl_conf_line: an exact-size copy, the error text into err). */
 static int line(struct tt_conf *c, const char *text)
 {
-	size_t n = strlen(text);
-	char *h = (char *)tl_dup((const uint8_t *)text, n);
-	int rc;
-	memset(err, 'Z', sizeof err);
-	rc = tt_conf_line(c, h, n, err, sizeof err);
-	free(h);
-	assert_non_null(memchr(err, '\0', sizeof err));
-	return rc;
-}
-
-/* The line must fail with TT_ERR_INVALID (or rc), leave c unchanged and say `part`. */
-static void rejects(struct tt_conf *c, const char *text, int rc, const char *part)
-{
-	struct tt_conf before = *c;
-	int got = line(c, text);
-	if (got != rc)
-		fail_msg("'%s': %d (%s), expected %d", text, got, err, rc);
-	if (!strstr(err, part))
-		fail_msg("'%s': message '%s' does not say '%s'", text, err, part);
-	assert_memory_equal(&before, c, sizeof before);
+	return tl_conf_line(c, text, err, sizeof err);
 }
 
 static const struct tt_community *last(const struct tt_conf *c)
 {
 	assert_true(c->n_communities > 0);
 	return &c->communities[c->n_communities - 1];
+}
+
+/* A source text and the prefix it must give. */
+struct prefix_case {
+	const char *text;
+	uint8_t family, bits;
+	const char *ip_hex;
+};
+
+static void check_prefix(const struct tt_prefix *p, const struct prefix_case *want)
+{
+	uint8_t ip[16];
+	long n = tl_hex_decode(want->ip_hex, ip, sizeof ip);
+	assert_true(n >= 0);
+	assert_int_equal(p->family, want->family);
+	assert_int_equal(p->bits, want->bits);
+	assert_memory_equal(p->ip, ip, (size_t)n);
 }
 
 static void auth_community_basic(void **state)
@@ -114,17 +112,13 @@ static void auth_community_quoted(void **state)
 	assert_int_equal(line(&c, l), TT_OK);
 	assert_int_equal(last(&c)->name_len, CONFIG_TT_COMMUNITY_MAX_LEN);
 	snprintf(l, sizeof l, "authCommunity log %sk", name);
-	rejects(&c, l, TT_ERR_INVALID, "longer than CONFIG_TT_COMMUNITY_MAX_LEN");
-	rejects(&c, "authCommunity log \"\"", TT_ERR_INVALID, "is empty");
+	tl_rejects(&c, l, TT_ERR_INVALID, "longer than CONFIG_TT_COMMUNITY_MAX_LEN");
+	tl_rejects(&c, "authCommunity log \"\"", TT_ERR_INVALID, "is empty");
 }
 
 static void auth_community_sources(void **state)
 {
-	static const struct {
-		const char *source;
-		uint8_t family, bits;
-		const char *ip_hex;
-	} ok[] = {
+	static const struct prefix_case ok[] = {
 		{"default", TT_AF_NONE, 0, ""},
 		{"10.0.0.0/8", TT_AF_INET4, 8, "0a000000"},
 		{"192.0.2.7", TT_AF_INET4, 32, "c0000207"},
@@ -138,25 +132,20 @@ static void auth_community_sources(void **state)
 
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		char l[128];
-		uint8_t ip[16];
-		long n = tl_hex_decode(ok[i].ip_hex, ip, sizeof ip);
-		const struct tt_community *e;
 		tt_conf_init(&c);
-		snprintf(l, sizeof l, "authCommunity net public %s", ok[i].source);
+		snprintf(l, sizeof l, "authCommunity net public %s", ok[i].text);
 		assert_int_equal(line(&c, l), TT_OK);
-		e = last(&c);
-		assert_int_equal(e->source.family, ok[i].family);
-		assert_int_equal(e->source.bits, ok[i].bits);
-		assert_memory_equal(e->source.ip, ip, (size_t)n);
-		assert_int_equal(e->oid_len, 0);
+		check_prefix(&last(&c)->source, &ok[i]);
+		assert_int_equal(last(&c)->oid_len, 0);
 	}
 	tt_conf_init(&c);
-	rejects(&c, "authCommunity log public myhost.example.com", TT_ERR_INVALID,
-	        "SOURCE 'myhost.example.com'");
-	rejects(&c, "authCommunity log public localhost", TT_ERR_INVALID, "host names are not resolved");
-	rejects(&c, "authCommunity log public 10.0.0.0/33", TT_ERR_INVALID, "SOURCE '10.0.0.0/33'");
-	rejects(&c, "authCommunity log public 2001:db8::/129", TT_ERR_INVALID, "SOURCE");
-	rejects(&c, "authCommunity log public 10.0.0", TT_ERR_INVALID, "SOURCE");
+	tl_rejects(&c, "authCommunity log public myhost.example.com", TT_ERR_INVALID,
+	           "SOURCE 'myhost.example.com'");
+	tl_rejects(&c, "authCommunity log public localhost", TT_ERR_INVALID, "host names are not resolved");
+	tl_rejects(&c, "authCommunity log public 10.0.0.0/33", TT_ERR_INVALID,
+	           "SOURCE '10.0.0.0/33'");
+	tl_rejects(&c, "authCommunity log public 2001:db8::/129", TT_ERR_INVALID, "SOURCE");
+	tl_rejects(&c, "authCommunity log public 10.0.0", TT_ERR_INVALID, "SOURCE");
 }
 
 static void auth_community_oid(void **state)
@@ -180,18 +169,18 @@ static void auth_community_oid(void **state)
 	assert_int_equal(e->source.bits, 8);
 
 	tt_conf_init(&c);
-	rejects(&c, "authCommunity log public default -v myview", TT_ERR_INVALID, "views (-v VIEW)");
-	rejects(&c, "authCommunity log public default 1.3.x", TT_ERR_INVALID, "OID '1.3.x'");
-	rejects(&c, "authCommunity log public default snmpTraps", TT_ERR_INVALID,
-	        "names are not supported");
-	rejects(&c, "authCommunity log public default 1", TT_ERR_INVALID, "OID '1'");
-	rejects(&c, "authCommunity log public default 1.3 extra", TT_ERR_INVALID,
-	        "unexpected 'extra'");
+	tl_rejects(&c, "authCommunity log public default -v myview", TT_ERR_INVALID, "views (-v VIEW)");
+	tl_rejects(&c, "authCommunity log public default 1.3.x", TT_ERR_INVALID, "OID '1.3.x'");
+	tl_rejects(&c, "authCommunity log public default snmpTraps", TT_ERR_INVALID,
+	           "names are not supported");
+	tl_rejects(&c, "authCommunity log public default 1", TT_ERR_INVALID, "OID '1'");
+	tl_rejects(&c, "authCommunity log public default 1.3 extra", TT_ERR_INVALID,
+	           "unexpected 'extra'");
 	/* an OID longer than TT_CONF_OID_MAX octets */
 	k = (size_t)snprintf(l, sizeof l, "authCommunity log public default 1.3");
 	for (a = 0; a < TT_CONF_OID_MAX; a++)
 		k += (size_t)snprintf(l + k, sizeof l - k, ".1");
-	rejects(&c, l, TT_ERR_INVALID, "too long");
+	tl_rejects(&c, l, TT_ERR_INVALID, "too long");
 	/* exactly TT_CONF_OID_MAX octets fits */
 	k = (size_t)snprintf(l, sizeof l, "authCommunity log public default 1.3");
 	for (a = 1; a < TT_CONF_OID_MAX; a++)
@@ -208,15 +197,15 @@ static void auth_community_rejections(void **state)
 	(void)state;
 
 	tt_conf_init(&c);
-	rejects(&c, "authCommunity", TT_ERR_INVALID, "needs TYPES and COMMUNITY");
-	rejects(&c, "authCommunity log", TT_ERR_INVALID, "needs TYPES and COMMUNITY");
-	rejects(&c, "authCommunity logg public", TT_ERR_INVALID, "TYPES 'logg'");
-	rejects(&c, "authCommunity log,,net public", TT_ERR_INVALID, "TYPES");
-	rejects(&c, "authCommunity ,log public", TT_ERR_INVALID, "TYPES");
-	rejects(&c, "authCommunity all public", TT_ERR_INVALID, "TYPES");
-	rejects(&c, "authCommunity \"\" public", TT_ERR_INVALID, "TYPES");
-	rejects(&c, "authCommunity log public a b c d e f g h i j k l m n o p", TT_ERR_INVALID,
-	        "too many words");
+	tl_rejects(&c, "authCommunity", TT_ERR_INVALID, "needs TYPES and COMMUNITY");
+	tl_rejects(&c, "authCommunity log", TT_ERR_INVALID, "needs TYPES and COMMUNITY");
+	tl_rejects(&c, "authCommunity logg public", TT_ERR_INVALID, "TYPES 'logg'");
+	tl_rejects(&c, "authCommunity log,,net public", TT_ERR_INVALID, "TYPES");
+	tl_rejects(&c, "authCommunity ,log public", TT_ERR_INVALID, "TYPES");
+	tl_rejects(&c, "authCommunity all public", TT_ERR_INVALID, "TYPES");
+	tl_rejects(&c, "authCommunity \"\" public", TT_ERR_INVALID, "TYPES");
+	tl_rejects(&c, "authCommunity log public a b c d e f g h i j k l m n o p", TT_ERR_INVALID,
+	           "too many words");
 
 	/* the table holds CONFIG_TT_MAX_COMMUNITIES entries */
 	for (i = 0; i < CONFIG_TT_MAX_COMMUNITIES; i++) {
@@ -224,7 +213,7 @@ static void auth_community_rejections(void **state)
 		assert_int_equal(line(&c, l), TT_OK);
 	}
 	assert_int_equal(c.n_communities, CONFIG_TT_MAX_COMMUNITIES);
-	rejects(&c, "authCommunity log one-more", TT_ERR_FULL, "more entries than CONFIG_TT_MAX_COMMUNITIES");
+	tl_rejects(&c, "authCommunity log one-more", TT_ERR_FULL, "more entries than CONFIG_TT_MAX_COMMUNITIES");
 }
 
 static void error_buffer(void **state)
@@ -266,10 +255,10 @@ static void disable_authorization_lines(void **state)
 		assert_int_equal(line(&c, l), TT_OK);
 		assert_int_equal(c.disable_authorization, 0);
 	}
-	rejects(&c, "disableAuthorization", TT_ERR_INVALID, "yes or no");
-	rejects(&c, "disableAuthorization maybe", TT_ERR_INVALID, "yes or no");
-	rejects(&c, "disableAuthorization yes please", TT_ERR_INVALID, "yes or no");
-	rejects(&c, "disableAuthorization yess", TT_ERR_INVALID, "yes or no");
+	tl_rejects(&c, "disableAuthorization", TT_ERR_INVALID, "yes or no");
+	tl_rejects(&c, "disableAuthorization maybe", TT_ERR_INVALID, "yes or no");
+	tl_rejects(&c, "disableAuthorization yes please", TT_ERR_INVALID, "yes or no");
+	tl_rejects(&c, "disableAuthorization yess", TT_ERR_INVALID, "yes or no");
 	assert_int_equal(c.disable_authorization, 0);
 }
 
@@ -338,11 +327,7 @@ static int prefix(const char *text, struct tt_prefix *p)
 
 static void prefix_parse(void **state)
 {
-	static const struct {
-		const char *text;
-		uint8_t family, bits;
-		const char *ip_hex;
-	} ok[] = {
+	static const struct prefix_case ok[] = {
 		{"0.0.0.0/0", TT_AF_INET4, 0, "00000000"},
 		{"255.255.255.255/32", TT_AF_INET4, 32, "ffffffff"},
 		{"1.2.3.4", TT_AF_INET4, 32, "01020304"},
@@ -376,13 +361,9 @@ static void prefix_parse(void **state)
 	(void)state;
 
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-		uint8_t ip[16];
-		long n = tl_hex_decode(ok[i].ip_hex, ip, sizeof ip);
 		if (prefix(ok[i].text, &p) != TT_OK)
 			fail_msg("'%s' refused", ok[i].text);
-		assert_int_equal(p.family, ok[i].family);
-		assert_int_equal(p.bits, ok[i].bits);
-		assert_memory_equal(p.ip, ip, (size_t)n);
+		check_prefix(&p, &ok[i]);
 	}
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (prefix(bad[i], &p) != TT_ERR_INVALID)

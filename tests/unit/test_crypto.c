@@ -21,37 +21,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tinytrap/tt_conf.h"
 #include "tt_crypto.h"
 #include "tt_usm_keys.h"
 
 /* ---- helpers ----------------------------------------------------------------------------- */
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Decodes the run of hex digits at s (stopping at the first other character) into out.
- * Returns the octet count; fails the test on an odd count or overflow. */
+/* Decodes the run of hex digits at s (stopping at the first other character) into out with the
+ * core's tt_hex_decode. Returns the octet count; fails the test on an odd count or overflow. */
 static size_t unhex(const char *s, uint8_t *out, size_t cap)
 {
-	size_t n = 0;
+	size_t digits = strspn(s, "0123456789abcdefABCDEF");
+	long n = tt_hex_decode(s, digits, out, cap);
 
-	while (hexval((unsigned char)s[0]) >= 0) {
-		if (hexval((unsigned char)s[1]) < 0)
-			fail_msg("odd number of hex digits in \"%.40s\"", s);
-		if (n == cap)
-			fail_msg("hex value longer than %zu octets: \"%.40s\"", cap, s);
-		out[n++] = (uint8_t)(hexval((unsigned char)s[0]) * 16 + hexval((unsigned char)s[1]));
-		s += 2;
-	}
-	return n;
+	if (n < 0 && digits % 2)
+		fail_msg("odd number of hex digits in \"%.40s\"", s);
+	if (n < 0)
+		fail_msg("hex value longer than %zu octets: \"%.40s\"", cap, s);
+	return (size_t)n;
 }
 
 static void print_hex(const char *label, const uint8_t *p, size_t n)

@@ -24,7 +24,18 @@ static struct tt_addr src4(void)
 	return tl_addr("127.0.0.1", 47063);
 }
 
-
+/* Builds a message of community "public" with vbs and hands it to rx from src4() at now. */
+static const struct tt_rx_result *send_v2(struct tt_rx *rx, long version, uint8_t pdu_tag,
+                                          int32_t request_id, const struct tl_vb *vbs, size_t n,
+                                          uint64_t now)
+{
+	struct tt_addr from = src4();
+	size_t len;
+	uint8_t *m = tl_msg_v2(version, "public", pdu_tag, request_id, vbs, n, &len);
+	const struct tt_rx_result *r = tl_input(rx, m, len, &from, now);
+	free(m);
+	return r;
+}
 
 /* --- real notifications --------------------------------------------------------------------- */
 
@@ -492,11 +503,8 @@ static void inform_dedup_ring_wraps(void **state)
 {
 	struct tt_conf conf;
 	struct tt_rx *rx;
-	struct tt_addr from = src4();
 	const struct tt_rx_result *r;
 	struct tl_vb vbs[2];
-	uint8_t *m;
-	size_t len;
 	int32_t id;
 	(void)state;
 
@@ -504,22 +512,17 @@ static void inform_dedup_ring_wraps(void **state)
 	rx = tl_rx_new(&conf);
 	tl_v2_header(vbs, 1, "1.3.6.1.6.3.1.1.5.1");
 	for (id = 1; id <= CONFIG_TT_DEDUP_RING + 1; id++) {
-		m = tl_msg_v2(1, "public", TT_PDU_INFORM, id, vbs, 2, &len);
-		r = tl_input(rx, m, len, &from, 10);
+		r = send_v2(rx, 1, TT_PDU_INFORM, id, vbs, 2, 10);
 		assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
 		tt_rx_delivered(rx, 10);
-		free(m);
 	}
 	/* the newest CONFIG_TT_DEDUP_RING are remembered, the first was overwritten */
-	m = tl_msg_v2(1, "public", TT_PDU_INFORM, CONFIG_TT_DEDUP_RING + 1, vbs, 2, &len);
-	assert_int_equal(tl_input(rx, m, len, &from, 20)->verdict, TT_VERDICT_REPLY_ONLY);
-	free(m);
-	m = tl_msg_v2(1, "public", TT_PDU_INFORM, 2, vbs, 2, &len);
-	assert_int_equal(tl_input(rx, m, len, &from, 20)->verdict, TT_VERDICT_REPLY_ONLY);
-	free(m);
-	m = tl_msg_v2(1, "public", TT_PDU_INFORM, 1, vbs, 2, &len);
-	assert_int_equal(tl_input(rx, m, len, &from, 20)->verdict, TT_VERDICT_DELIVER);
-	free(m);
+	r = send_v2(rx, 1, TT_PDU_INFORM, CONFIG_TT_DEDUP_RING + 1, vbs, 2, 20);
+	assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
+	r = send_v2(rx, 1, TT_PDU_INFORM, 2, vbs, 2, 20);
+	assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
+	r = send_v2(rx, 1, TT_PDU_INFORM, 1, vbs, 2, 20);
+	assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
 	free(rx);
 }
 #endif
@@ -756,10 +759,7 @@ static void oid_restrictions(void **state)
 	struct tt_conf conf;
 	struct tt_rx *rx;
 	const struct tt_rx_result *r;
-	struct tt_addr from = src4();
 	struct tl_vb vbs[1];
-	uint8_t *m;
-	size_t len;
 	(void)state;
 
 	tl_conf(&conf, "authCommunity log public default .1.3.6.1.6.3.1.1.5", NULL);
@@ -777,10 +777,8 @@ static void oid_restrictions(void **state)
 	/* no snmpTrapOID.0 at all: nothing to match */
 	vbs[0].oid = SYSUPTIME0;
 	vbs[0].val = tl_v_ticks(5, &vbs[0].val_len);
-	m = tl_msg_v2(1, "public", TT_PDU_TRAP_V2, 1, vbs, 1, &len);
-	r = tl_input(rx, m, len, &from, 1);
+	r = send_v2(rx, 1, TT_PDU_TRAP_V2, 1, vbs, 1, 1);
 	assert_int_equal(r->reason, TT_REASON_NOT_AUTHORIZED);
-	free(m);
 	/* v1: matched against the translated snmpTrapOID */
 	r = v1(rx, "1.3.6.1.4.1.9", 0, 0, NULL, 0);
 	assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
@@ -897,34 +895,26 @@ static void bad_versions(void **state)
 	static const long versions[] = {2, -1, 4, 255, 256, 0x7fffffff, -2147483647 - 1};
 	struct tt_conf conf;
 	struct tt_rx *rx;
-	struct tt_addr from = src4();
 	struct tl_vb vbs[2];
 	const struct tt_rx_result *r;
-	uint8_t *m;
-	size_t len, i;
+	size_t i;
 	(void)state;
 
 	tl_conf(&conf, OPEN, NULL);
 	rx = tl_rx_new(&conf);
 	tl_v2_header(vbs, 1, "1.3.6.1.6.3.1.1.5.1");
 	for (i = 0; i < sizeof versions / sizeof versions[0]; i++) {
-		m = tl_msg_v2(versions[i], "public", TT_PDU_TRAP_V2, 1, vbs, 2, &len);
-		r = tl_input(rx, m, len, &from, 1);
+		r = send_v2(rx, versions[i], TT_PDU_TRAP_V2, 1, vbs, 2, 1);
 		assert_int_equal(r->verdict, TT_VERDICT_DROP);
 		assert_int_equal(r->reason, TT_REASON_BAD_VERSION);
-		free(m);
 	}
 	assert_int_equal(rx->stats.dropped[TT_REASON_BAD_VERSION], i);
 	/* a version wider than 32 bits is a parse error */
-	m = tl_msg_v2(0x100000000L, "public", TT_PDU_TRAP_V2, 1, vbs, 2, &len);
-	r = tl_input(rx, m, len, &from, 1);
+	r = send_v2(rx, 0x100000000L, TT_PDU_TRAP_V2, 1, vbs, 2, 1);
 	assert_int_equal(r->reason, TT_REASON_PARSE);
 	assert_int_equal(r->detail, TT_ERR_INT_RANGE);
-	free(m);
 	/* and 0 and 1 are fine */
-	m = tl_msg_v2(0, "public", TT_PDU_TRAP_V2, 1, vbs, 2, &len);
-	assert_int_equal(tl_input(rx, m, len, &from, 1)->verdict, TT_VERDICT_DELIVER);
-	free(m);
+	assert_int_equal(send_v2(rx, 0, TT_PDU_TRAP_V2, 1, vbs, 2, 1)->verdict, TT_VERDICT_DELIVER);
 	free(rx);
 }
 
@@ -946,19 +936,15 @@ static void unexpected_pdus(void **state)
 	rx = tl_rx_new(&conf);
 	tl_v2_header(vbs, 1, "1.3.6.1.6.3.1.1.5.1");
 	for (i = 0; i < sizeof unexpected; i++) {
-		m = tl_msg_v2(1, "public", unexpected[i], 1, vbs, 2, &len);
-		r = tl_input(rx, m, len, &from, 1);
+		r = send_v2(rx, 1, unexpected[i], 1, vbs, 2, 1);
 		assert_int_equal(r->verdict, TT_VERDICT_DROP);
 		assert_int_equal(r->reason, TT_REASON_UNEXPECTED_PDU);
 		assert_null(r->reply);
-		free(m);
 	}
 	for (i = 0; i < sizeof garbage; i++) {
-		m = tl_msg_v2(1, "public", garbage[i], 1, vbs, 2, &len);
-		r = tl_input(rx, m, len, &from, 1);
+		r = send_v2(rx, 1, garbage[i], 1, vbs, 2, 1);
 		assert_int_equal(r->verdict, TT_VERDICT_DROP);
 		assert_int_equal(r->reason, TT_REASON_PARSE);
-		free(m);
 	}
 	/* the captured Response of Net-SNMP */
 	m = tl_vector(TL_PACKETS, "v2c-inform-response", &len);
@@ -1126,12 +1112,7 @@ static void malformed_vectors(void **state)
 
 static const struct tt_rx_result *v2_vbs(struct tt_rx *rx, const struct tl_vb *vbs, size_t n)
 {
-	struct tt_addr from = src4();
-	size_t len;
-	uint8_t *m = tl_msg_v2(1, "public", TT_PDU_TRAP_V2, 99, vbs, n, &len);
-	const struct tt_rx_result *r = tl_input(rx, m, len, &from, 1);
-	free(m);
-	return r;
+	return send_v2(rx, 1, TT_PDU_TRAP_V2, 99, vbs, n, 1);
 }
 
 static void header_anomalies(void **state)
@@ -1289,11 +1270,9 @@ static void too_many_varbinds(void **state)
 	v = many_vbs(big > max + 1 ? big : max + 1);
 
 	/* v2c: exactly the maximum */
-	m = tl_msg_v2(1, "public", TT_PDU_TRAP_V2, 1, v, max, &len);
-	r = tl_input(rx, m, len, &from, 1);
+	r = send_v2(rx, 1, TT_PDU_TRAP_V2, 1, v, max, 1);
 	assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
 	assert_int_equal(r->note->n_varbinds, max);
-	free(m);
 	/* an inform with the maximum is answered with all of them */
 	m = tl_msg_v2(1, "public", TT_PDU_INFORM, 1, v, max, &len);
 	r = tl_input(rx, m, len, &from, 1);
@@ -1303,19 +1282,15 @@ static void too_many_varbinds(void **state)
 	assert_memory_equal(r->reply + len - 7 * (max - 2), m + len - 7 * (max - 2), 7 * (max - 2));
 	free(m);
 	/* one more */
-	m = tl_msg_v2(1, "public", TT_PDU_TRAP_V2, 1, v, max + 1, &len);
-	r = tl_input(rx, m, len, &from, 1);
+	r = send_v2(rx, 1, TT_PDU_TRAP_V2, 1, v, max + 1, 1);
 	assert_int_equal(r->verdict, TT_VERDICT_DROP);
 	assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
 	assert_int_equal(r->detail, TT_ERR_TOO_MANY_VARBINDS);
-	free(m);
 	/* thousands */
 	if (big > max + 1) {
-		m = tl_msg_v2(1, "public", TT_PDU_INFORM, 1, v, big, &len);
-		r = tl_input(rx, m, len, &from, 1);
+		r = send_v2(rx, 1, TT_PDU_INFORM, 1, v, big, 1);
 		assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
 		assert_null(r->reply);
-		free(m);
 	}
 	/* v1: the maximum on the wire, plus the five of the translation */
 	{

@@ -54,7 +54,6 @@ static uint32_t etime(uint64_t now)
 	return (uint32_t)((now - T0) / 1000u);
 }
 
-
 static void conf_add(struct tt_conf *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -269,7 +268,6 @@ static size_t remote_count(const struct tt_rx *rx)
 		n += rx->remote[i].stamp_ms != 0;
 	return n;
 }
-
 
 /* The word after opt in a command line ("-u" -> "md5user"), or NULL. */
 static const char *cmd_opt(const char *cmd, const char *opt, char *out, size_t cap)
@@ -2008,24 +2006,6 @@ static void v3_vectors_truncated_and_mutated(void **state)
 
 /* --- createUser, authUser, engineID ----------------------------------------------------------- */
 
-/* The line must fail with rc, an error text containing part, and leave c unchanged. */
-static void rejects_(int line, struct tt_conf *c, const char *text, int rc, const char *part)
-{
-	static struct tt_conf before;
-	char err[200];
-	int got;
-
-	before = *c;
-	got = tt_conf_line(c, text, strlen(text), err, sizeof err);
-	if (got != rc)
-		fail_msg("line %d: '%s' gave %d (%s), expected %d", line, text, got, err, rc);
-	if (part && !strstr(err, part))
-		fail_msg("line %d: '%s': error '%s' lacks '%s'", line, text, err, part);
-	if (memcmp(&before, c, sizeof *c) != 0)
-		fail_msg("line %d: '%s' failed but changed the configuration", line, text);
-}
-#define rejects(c, text, rc, part) rejects_(__LINE__, (c), (text), (rc), (part))
-
 static const struct tt_user *last_user(const struct tt_conf *c)
 {
 	assert_true(c->n_users > 0);
@@ -2091,12 +2071,13 @@ static void create_user_protocol_names(void **state)
 		assert_memory_equal(last_user(&c)->priv_key, pkey, 20);
 	}
 	tt_conf_init(&c);
-	rejects(&c, "createUser x FOO foopassword", TT_ERR_INVALID, "unknown auth protocol 'FOO'");
-	rejects(&c, "createUser x SHA-999 foopassword", TT_ERR_INVALID, "unknown auth protocol");
-	rejects(&c, "createUser x SHA foopassword BLOWFISH foopassword", TT_ERR_INVALID,
-	        "unknown privacy protocol 'BLOWFISH'");
-	rejects(&c, "createUser x SHA foopassword AES-512 foopassword", TT_ERR_INVALID,
-	        "unknown privacy protocol");
+	tl_rejects(&c, "createUser x FOO foopassword", TT_ERR_INVALID,
+	           "unknown auth protocol 'FOO'");
+	tl_rejects(&c, "createUser x SHA-999 foopassword", TT_ERR_INVALID, "unknown auth protocol");
+	tl_rejects(&c, "createUser x SHA foopassword BLOWFISH foopassword", TT_ERR_INVALID,
+	           "unknown privacy protocol 'BLOWFISH'");
+	tl_rejects(&c, "createUser x SHA foopassword AES-512 foopassword", TT_ERR_INVALID,
+	           "unknown privacy protocol");
 	assert_int_equal(c.n_users, 0);
 }
 
@@ -2166,35 +2147,35 @@ static void create_user_keys(void **state)
 
 	/* the length rules: -m and -l keys are exactly the auth hash's length */
 	tt_conf_init(&c);
-	rejects(&c, "createUser -e 8000000001020304 x SHA -l 0x0102030405060708090a0b0c0d0e0f101112131415",
-	        TT_ERR_INVALID, "auth hash's length"); /* 21 octets */
-	rejects(&c, "createUser -e 8000000001020304 x SHA -l 0x0102030405060708090a0b0c0d0e0f10111213",
-	        TT_ERR_INVALID, "auth hash's length"); /* 19 */
-	rejects(&c, "createUser x MD5 -m 0x0102030405060708090a0b0c0d0e0f1011121314", TT_ERR_INVALID,
-	        "auth hash's length"); /* 20 for MD5 */
-	rejects(&c, "createUser x SHA -m 0x0102030", TT_ERR_INVALID, "-m HEX"); /* odd digits */
-	rejects(&c, "createUser x SHA -m 0xg102030405060708090a0b0c0d0e0f1011121314", TT_ERR_INVALID,
-	        "-m HEX");
-	rejects(&c, "createUser x SHA -m", TT_ERR_INVALID, "-m HEX");
-	rejects(&c, "createUser -e 8000000001020304 x SHA shaauthpass1 AES -l 0x0102", TT_ERR_INVALID,
-	        "auth hash's length");
+	tl_rejects(&c, "createUser -e 8000000001020304 x SHA -l 0x0102030405060708090a0b0c0d0e0f101112131415",
+	           TT_ERR_INVALID, "auth hash's length"); /* 21 octets */
+	tl_rejects(&c, "createUser -e 8000000001020304 x SHA -l 0x0102030405060708090a0b0c0d0e0f10111213",
+	           TT_ERR_INVALID, "auth hash's length"); /* 19 */
+	tl_rejects(&c, "createUser x MD5 -m 0x0102030405060708090a0b0c0d0e0f1011121314", TT_ERR_INVALID,
+	           "auth hash's length"); /* 20 for MD5 */
+	tl_rejects(&c, "createUser x SHA -m 0x0102030", TT_ERR_INVALID, "-m HEX"); /* odd digits */
+	tl_rejects(&c, "createUser x SHA -m 0xg102030405060708090a0b0c0d0e0f1011121314", TT_ERR_INVALID,
+	           "-m HEX");
+	tl_rejects(&c, "createUser x SHA -m", TT_ERR_INVALID, "-m HEX");
+	tl_rejects(&c, "createUser -e 8000000001020304 x SHA shaauthpass1 AES -l 0x0102", TT_ERR_INVALID,
+	           "auth hash's length");
 	/* a localized key is only meaningful with its engine ID */
-	rejects(&c, "createUser x SHA -l 0x0102030405060708090a0b0c0d0e0f1011121314", TT_ERR_INVALID,
-	        "needs -e");
-	rejects(&c, "createUser x SHA shaauthpass1 AES -l 0x0102030405060708090a0b0c0d0e0f1011121314",
-	        TT_ERR_INVALID, "needs -e");
+	tl_rejects(&c, "createUser x SHA -l 0x0102030405060708090a0b0c0d0e0f1011121314", TT_ERR_INVALID,
+	           "needs -e");
+	tl_rejects(&c, "createUser x SHA shaauthpass1 AES -l 0x0102030405060708090a0b0c0d0e0f1011121314",
+	           TT_ERR_INVALID, "needs -e");
 	/* engine IDs are 5..32 octets of hex */
-	rejects(&c, "createUser -e 0x80000001 x SHA shaauthpass1", TT_ERR_INVALID, "5..32");
-	rejects(&c, "createUser -e 0x800000000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20 x",
-	        TT_ERR_INVALID, "engine ID");
-	rejects(&c, "createUser -e engine x SHA shaauthpass1", TT_ERR_INVALID, "hex engine ID");
-	rejects(&c, "createUser -e", TT_ERR_INVALID, "hex engine ID");
-	rejects(&c, "createUser", TT_ERR_INVALID, "needs a user name");
-	rejects(&c, "createUser x SHA", TT_ERR_INVALID, "pass phrase");
-	rejects(&c, "createUser x SHA shaauthpass1 AES shaauthpass1 extra", TT_ERR_INVALID,
-	        "unexpected 'extra'");
-	rejects(&c, "createUser 123456789012345678901234567890123 SHA shaauthpass1", TT_ERR_INVALID,
-	        "longer than 32");
+	tl_rejects(&c, "createUser -e 0x80000001 x SHA shaauthpass1", TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "createUser -e 0x800000000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20 x",
+	           TT_ERR_INVALID, "engine ID");
+	tl_rejects(&c, "createUser -e engine x SHA shaauthpass1", TT_ERR_INVALID, "hex engine ID");
+	tl_rejects(&c, "createUser -e", TT_ERR_INVALID, "hex engine ID");
+	tl_rejects(&c, "createUser", TT_ERR_INVALID, "needs a user name");
+	tl_rejects(&c, "createUser x SHA", TT_ERR_INVALID, "pass phrase");
+	tl_rejects(&c, "createUser x SHA shaauthpass1 AES shaauthpass1 extra", TT_ERR_INVALID,
+	           "unexpected 'extra'");
+	tl_rejects(&c, "createUser 123456789012345678901234567890123 SHA shaauthpass1",
+	           TT_ERR_INVALID, "longer than 32");
 	assert_int_equal(c.n_users, 0);
 }
 
@@ -2207,12 +2188,12 @@ static void create_user_passwords_and_duplicates(void **state)
 
 	tt_conf_init(&c);
 	/* RFC 3414 §11.2: at least 8 characters, for either password */
-	rejects(&c, "createUser s1 SHA 1234567", TT_ERR_SHORT_PASSWORD, "shorter than 8");
-	rejects(&c, "createUser s1 MD5 \"\"", TT_ERR_SHORT_PASSWORD, "createUser 's1'");
-	rejects(&c, "createUser s1 SHA 12345678 AES 1234567", TT_ERR_SHORT_PASSWORD,
-	        "shorter than 8");
-	rejects(&c, "createUser -e 8000000001020304 s1 SHA-512 short", TT_ERR_SHORT_PASSWORD,
-	        "pass phrase");
+	tl_rejects(&c, "createUser s1 SHA 1234567", TT_ERR_SHORT_PASSWORD, "shorter than 8");
+	tl_rejects(&c, "createUser s1 MD5 \"\"", TT_ERR_SHORT_PASSWORD, "createUser 's1'");
+	tl_rejects(&c, "createUser s1 SHA 12345678 AES 1234567", TT_ERR_SHORT_PASSWORD,
+	           "shorter than 8");
+	tl_rejects(&c, "createUser -e 8000000001020304 s1 SHA-512 short", TT_ERR_SHORT_PASSWORD,
+	           "pass phrase");
 	conf_add(&c, "createUser s1 SHA 12345678 AES 87654321");
 	conf_add(&c, "createUser s2 SHA \"with spaces inside\"");
 	assert_int_equal(c.n_users, 2);
@@ -2220,11 +2201,11 @@ static void create_user_passwords_and_duplicates(void **state)
 	/* one entry per (name, engine): the same name for other engines is fine */
 	tt_conf_init(&c);
 	conf_add(&c, "createUser -e 8000000001020304 dup SHA duppass12");
-	rejects(&c, "createUser -e 0x8000000001020304 dup MD5 otherpass1", TT_ERR_INVALID,
-	        "defined twice");
+	tl_rejects(&c, "createUser -e 0x8000000001020304 dup MD5 otherpass1", TT_ERR_INVALID,
+	           "defined twice");
 	conf_add(&c, "createUser -e 8000000001020305 dup MD5 otherpass1");
 	conf_add(&c, "createUser dup SHA-256 wildpass1");
-	rejects(&c, "createUser dup SHA-256 wildpass2", TT_ERR_INVALID, "defined twice");
+	tl_rejects(&c, "createUser dup SHA-256 wildpass2", TT_ERR_INVALID, "defined twice");
 	conf_add(&c, "createUser dup2 SHA-256 wildpass1");
 	assert_int_equal(c.n_users, 4);
 
@@ -2232,7 +2213,7 @@ static void create_user_passwords_and_duplicates(void **state)
 	tt_conf_init(&c);
 	for (i = 0; i < CONFIG_TT_MAX_USERS; i++)
 		conf_add(&c, "createUser user%d", i);
-	rejects(&c, "createUser onemore", TT_ERR_FULL, "CONFIG_TT_MAX_USERS");
+	tl_rejects(&c, "createUser onemore", TT_ERR_FULL, "CONFIG_TT_MAX_USERS");
 	/* the API form */
 	{
 		struct tt_user_cfg cfg;
@@ -2276,19 +2257,19 @@ static void auth_user_lines(void **state)
 	conf_add(&c, "authUser execute e noAuthNoPriv");
 	assert_int_equal(c.auth_users[4].min_level, TT_SEC_NOAUTH);
 	assert_int_equal(c.n_auth_users, 5);
-	rejects(&c, "authUser log", TT_ERR_INVALID, "TYPES and NAME");
-	rejects(&c, "authUser bogus a", TT_ERR_INVALID, "TYPES and NAME");
-	rejects(&c, "authUser log -s tsm a", TT_ERR_INVALID, "-s usm");
-	rejects(&c, "authUser log -s usm", TT_ERR_INVALID, "missing user name");
-	rejects(&c, "authUser log a bogus", TT_ERR_INVALID, "level 'bogus'");
-	rejects(&c, "authUser log a priv .1.3.6.1", TT_ERR_INVALID, "not supported");
-	rejects(&c, "authUser log 123456789012345678901234567890123", TT_ERR_INVALID,
-	        "longer than 32");
+	tl_rejects(&c, "authUser log", TT_ERR_INVALID, "TYPES and NAME");
+	tl_rejects(&c, "authUser bogus a", TT_ERR_INVALID, "TYPES and NAME");
+	tl_rejects(&c, "authUser log -s tsm a", TT_ERR_INVALID, "-s usm");
+	tl_rejects(&c, "authUser log -s usm", TT_ERR_INVALID, "missing user name");
+	tl_rejects(&c, "authUser log a bogus", TT_ERR_INVALID, "level 'bogus'");
+	tl_rejects(&c, "authUser log a priv .1.3.6.1", TT_ERR_INVALID, "not supported");
+	tl_rejects(&c, "authUser log 123456789012345678901234567890123", TT_ERR_INVALID,
+	           "longer than 32");
 	conf_add(&c, "authUser log f");
 	conf_add(&c, "authUser log g");
 	conf_add(&c, "authUser log h");
 	if (CONFIG_TT_MAX_USERS == 8)
-		rejects(&c, "authUser log i", TT_ERR_FULL, "CONFIG_TT_MAX_USERS");
+		tl_rejects(&c, "authUser log i", TT_ERR_FULL, "CONFIG_TT_MAX_USERS");
 }
 
 static void engine_id_lines(void **state)
@@ -2304,9 +2285,9 @@ static void engine_id_lines(void **state)
 	assert_memory_equal(c.engine_id, "\x80\x00\x1f\x88\x04myreceiver", 15);
 	conf_add(&c, "engineID 123456789012345678901234567"); /* 27: 32 octets */
 	assert_int_equal(c.engine_id_len, 32);
-	rejects(&c, "engineID 1234567890123456789012345678", TT_ERR_INVALID, "5..32");
-	rejects(&c, "engineID", TT_ERR_INVALID, "one value");
-	rejects(&c, "engineID a b", TT_ERR_INVALID, "one value");
+	tl_rejects(&c, "engineID 1234567890123456789012345678", TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "engineID", TT_ERR_INVALID, "one value");
+	tl_rejects(&c, "engineID a b", TT_ERR_INVALID, "one value");
 	/* exactEngineID: hex after 0x, else the text's octets (Net-SNMP
 	 * read_config_read_octet_string) */
 	conf_add(&c, "exactEngineID " OUR_ENGINE_HEX);
@@ -2321,12 +2302,12 @@ static void engine_id_lines(void **state)
 	conf_add(&c, "exactEngineID 0X8000000001");
 	assert_int_equal(c.engine_id_len, 5);
 	/* a refused value leaves the previous engine ID */
-	rejects(&c, "exactEngineID 0x80000001", TT_ERR_INVALID, "5..32");
-	rejects(&c, "exactEngineID abc", TT_ERR_INVALID, "5..32");
-	rejects(&c, "exactEngineID 0x800000000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20",
-	        TT_ERR_INVALID, "5..32");
-	rejects(&c, "exactEngineID 123456789012345678901234567890123", TT_ERR_INVALID, "5..32");
-	rejects(&c, "exactEngineID 0x80000000zz", TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "exactEngineID 0x80000001", TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "exactEngineID abc", TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "exactEngineID 0x800000000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20",
+	           TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "exactEngineID 123456789012345678901234567890123", TT_ERR_INVALID, "5..32");
+	tl_rejects(&c, "exactEngineID 0x80000000zz", TT_ERR_INVALID, "5..32");
 	assert_int_equal(c.engine_id_len, 5);
 	assert_memory_equal(c.engine_id, "\x80\x00\x00\x00\x01", 5);
 }

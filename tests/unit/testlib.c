@@ -11,39 +11,9 @@
 
 /* --- hex ------------------------------------------------------------------------------------ */
 
-static int hexdigit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 long tl_hex_decode(const char *hex, uint8_t *out, size_t cap)
 {
-	size_t n = 0;
-	int hi = -1;
-
-	for (; *hex; hex++) {
-		int d;
-		if (isspace((unsigned char)*hex))
-			continue;
-		d = hexdigit((unsigned char)*hex);
-		if (d < 0)
-			return -1;
-		if (hi < 0) {
-			hi = d;
-			continue;
-		}
-		if (n >= cap)
-			return -1;
-		out[n++] = (uint8_t)(hi << 4 | d);
-		hi = -1;
-	}
-	return hi < 0 ? (long)n : -1;
+	return tt_hex_decode(hex, strlen(hex), out, cap);
 }
 
 uint8_t *tl_dup(const uint8_t *p, size_t len)
@@ -564,6 +534,36 @@ void tl_conf(struct tt_conf *c, ...)
 			fail_msg("config line '%s': %d %s", line, rc, err);
 	}
 	va_end(ap);
+}
+
+int tl_conf_line(struct tt_conf *c, const char *text, char *err, size_t errcap)
+{
+	size_t n = strlen(text);
+	char *h = (char *)tl_dup((const uint8_t *)text, n);
+	int rc;
+
+	memset(err, 'Z', errcap);
+	rc = tt_conf_line(c, h, n, err, errcap);
+	free(h);
+	if (!memchr(err, '\0', errcap))
+		fail_msg("config line '%s': error text not NUL-terminated", text);
+	return rc;
+}
+
+void tl_rejects_(int line, struct tt_conf *c, const char *text, int rc, const char *part)
+{
+	static struct tt_conf before;
+	char err[256];
+	int got;
+
+	before = *c;
+	got = tl_conf_line(c, text, err, sizeof err);
+	if (got != rc)
+		fail_msg("line %d: '%s' gave %d (%s), expected %d", line, text, got, err, rc);
+	if (part && !strstr(err, part))
+		fail_msg("line %d: '%s': error '%s' lacks '%s'", line, text, err, part);
+	if (memcmp(&before, c, sizeof *c) != 0)
+		fail_msg("line %d: '%s' failed but changed the configuration", line, text);
 }
 
 struct tt_rx *tl_rx_new(const struct tt_conf *conf)

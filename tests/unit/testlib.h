@@ -43,8 +43,9 @@ void tl_check_vb(const struct tt_varbind *vb, const char *line);
 
 /* --- hex ------------------------------------------------------------------------------------ */
 
-/* Decodes hex text (white space ignored) into out (cap octets). Returns the number of octets,
- * or -1 for an odd number of digits, a non-hex character or too little room. */
+/* Decodes NUL-terminated hex text into out (cap octets) with the core's tt_hex_decode: an
+ * optional "0x", then two digits per octet, blanks (space, tab, CR, LF) allowed between octets.
+ * Returns the number of octets, or -1 for an odd digit, another character or too little room. */
 long tl_hex_decode(const char *hex, uint8_t *out, size_t cap);
 
 /* Decodes hex into a fresh heap buffer of exactly the decoded size (so that ASan sees any read
@@ -163,6 +164,16 @@ struct tt_addr tl_addr(const char *text, uint16_t port);
 /* Applies configuration lines (NULL-terminated list) to a freshly initialised conf; each must
  * return TT_OK. */
 void tl_conf(struct tt_conf *c, ...);
+
+/* Applies one configuration line from an exact-size heap copy without a NUL (the length must be
+ * respected) and returns tt_conf_line's result; err (errcap > 0 octets) is filled with 'Z'
+ * first and must come back NUL-terminated. */
+int tl_conf_line(struct tt_conf *c, const char *text, char *err, size_t errcap);
+
+/* The line must fail with rc, with an error text containing part (NULL: any), and leave c
+ * unchanged (tl_conf_line). tl_rejects names the caller's line in the failure message. */
+void tl_rejects_(int line, struct tt_conf *c, const char *text, int rc, const char *part);
+#define tl_rejects(c, text, rc, part) tl_rejects_(__LINE__, (c), (text), (rc), (part))
 
 /* Allocates an initialised receiver (struct tt_rx can be large); free with free(). */
 struct tt_rx *tl_rx_new(const struct tt_conf *conf);
