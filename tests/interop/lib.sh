@@ -1,6 +1,7 @@
 # lib.sh - shared helpers of the interop scripts (run.sh, v3.sh): TAP output, log checks,
-# bounded waits, free loopback ports, daemon clean-up. Sourced after WORK and PY are set; the
-# caller adds daemon pids to pids=() so that they are killed at exit whatever happens.
+# bounded waits, free loopback ports, starting tinytrapd, daemon clean-up. Sourced after DAEMON,
+# WORK and PY are set; the caller adds the pids of daemons it starts itself to pids=() so that
+# they are killed at exit whatever happens.
 
 n=0
 failed=0
@@ -102,6 +103,20 @@ wait_re() {
     sleep 0.1
   done
   return 1
+}
+
+# start NAME CONF ARGS...: runs $DAEMON -f -Lf $WORK/NAME.log -C -c CONF -p $WORK/NAME.pid ARGS...
+# (options, then addresses) in the background with the caller's SNMP_PERSISTENT_DIR; sets PID
+# LOG ERR (stderr) and waits up to 10 s for the last start-up line ("SNMP engine ...; N USM users").
+start() {
+  local name=$1 conf=$2
+  shift 2
+  LOG=$WORK/$name.log
+  ERR=$WORK/$name.err
+  "$DAEMON" -f -Lf "$LOG" -C -c "$conf" -p "$WORK/$name.pid" "$@" 2>"$ERR" &
+  PID=$!
+  pids+=("$PID")
+  wait_for "$LOG" "USM users" 100
 }
 
 # stop PID: SIGTERM and up to 5 s for the exit; returns the exit status

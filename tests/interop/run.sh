@@ -25,18 +25,6 @@ mkdir -p "$WORK/snmpconf" && echo "mibs :" >"$WORK/snmpconf/snmp.conf"
 # shellcheck source=tests/interop/lib.sh
 . "$HERE/lib.sh"
 
-# start NAME CONF ADDRESS [OPTIONS...]: runs tinytrapd -f -Lf $WORK/NAME.log; sets PID LOG ERR
-start() {
-  local name=$1 conf=$2 addr=$3
-  shift 3
-  LOG=$WORK/$name.log
-  ERR=$WORK/$name.err
-  "$DAEMON" -f -Lf "$LOG" -C -c "$conf" -p "$WORK/$name.pid" "$@" "$addr" 2>"$ERR" &
-  PID=$!
-  pids+=("$PID")
-  wait_for "$LOG" "listening on" 50
-}
-
 trap1() { snmptrap -v1 -c "$1" "$2" "${@:3}" >/dev/null 2>&1; }
 trap2() { snmptrap -v2c -c "$1" "$2" "${@:3}" >/dev/null 2>&1; }
 inform2() { snmpinform -v2c -r 0 -t 1 -c "$1" "$2" "${@:3}" >/dev/null 2>&1; }
@@ -206,7 +194,7 @@ authCommunity log public
 format2 FMT2 ver=%s comm=%u %P: %V|%v\n
 ignoreAuthFailure yes
 EOF
-if start b "$CONF_B" "$B" -On; then ok "instance B (-On, format2) starts"; else not_ok "instance B (-On, format2) starts" "$(cat "$ERR")"; fi
+if start b "$CONF_B" -On "$B"; then ok "instance B (-On, format2) starts"; else not_ok "instance B (-On, format2) starts" "$(cat "$ERR")"; fi
 trap1 public "$B" 1.3.6.1.4.1.8072.2.3.1 127.0.0.1 6 17 12345 \
   1.3.6.1.4.1.8072.2.3.2.1 i 42 1.3.6.1.2.1.1.5.0 s "hello world"
 trap2 public "$B" 4242 1.3.6.1.4.1.8072.2.3.0.7 1.3.6.1.4.1.8072.2.3.2.1 i 7 \
@@ -229,7 +217,7 @@ kill -TERM "$PID"
 if ipv6_works; then
   pick_port PC
   C="udp6:[::1]:$PC"
-  if start c "$CONF_B" "$C" -On -F 'F6 %s %b: %v\n'; then ok "instance C listens on $C"; else
+  if start c "$CONF_B" -On -F 'F6 %s %b: %v\n' "$C"; then ok "instance C listens on $C"; else
     not_ok "instance C listens on $C" "$(cat "$ERR")"; fi
   check "start-up message names the IPv6 address" has "$LOG" "listening on udp6:[::1]:$PC"
   trap2 public "$C" 4343 1.3.6.1.4.1.8072.2.3.0.7 1.3.6.1.4.1.8072.2.3.2.2 s "over-ipv6"
@@ -285,7 +273,7 @@ if [ -x "$SNMPTRAPD" ]; then
   if wait_for "$WORK/st.log" "NET-SNMP version" 50; then
     pick_port PT
     echo "authCommunity log,execute,net public" >"$WORK/t.conf"
-    start t "$WORK/t.conf" "udp:127.0.0.1:$PT" -On
+    start t "$WORK/t.conf" -On "udp:127.0.0.1:$PT"
     send_reference_set "udp:127.0.0.1:$PS"
     send_reference_set "udp:127.0.0.1:$PT"
     wait_for "$WORK/st.log" "Timeticks: (33549)"

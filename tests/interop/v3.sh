@@ -26,20 +26,8 @@ echo "mibs :" >"$SNMPCONFPATH/snmp.conf"
 # shellcheck source=tests/interop/lib.sh
 . "$HERE/lib.sh"
 
-# start NAME CONF STATEDIR ADDRESS... : runs tinytrapd -f -Lf $WORK/NAME.log with
-# SNMP_PERSISTENT_DIR=STATEDIR; sets PID LOG ERR; waits for the start-up lines.
-start() {
-  local name=$1 conf=$2 state=$3
-  shift 3
-  LOG=$WORK/$name.log
-  ERR=$WORK/$name.err
-  SNMP_PERSISTENT_DIR=$state "$DAEMON" -f -Lf "$LOG" -C -c "$conf" -p "$WORK/$name.pid" "$@" \
-    2>"$ERR" &
-  PID=$!
-  pids+=("$PID")
-  wait_for "$LOG" "USM users" 100
-}
-
+# Every tinytrapd gets its own state directory: SNMP_PERSISTENT_DIR=... start NAME CONF ADDRESS...
+# (start is in lib.sh; the exported SNMP_PERSISTENT_DIR above is the senders').
 
 # engine_of LOG: "HEXID BOOTS" from the last start-up line "SNMP engine 0x..., engineBoots N"
 engine_of() {
@@ -115,7 +103,7 @@ createUser dual SHA otherpass12 AES otherpriv12
 authUser log dual
 EOF
 users=$(grep -c '^createUser' "$CONF_M")
-if start matrix "$CONF_M" "$WORK/state-matrix" "${M_ADDRS[@]}"; then
+if SNMP_PERSISTENT_DIR=$WORK/state-matrix start matrix "$CONF_M" "${M_ADDRS[@]}"; then
   ok "tinytrapd starts with $users USM users on ${M_ADDRS[*]}"
 else
   not_ok "tinytrapd starts with $users USM users on ${M_ADDRS[*]}" "$(cat "$ERR")"
@@ -240,7 +228,7 @@ authUser log r192
 authUser log b192
 authUser log ri256
 EOF
-start pysnmp "$CONF_Y" "$WORK/state-pysnmp" "udp:127.0.0.1:$PY_PORT"
+SNMP_PERSISTENT_DIR=$WORK/state-pysnmp start pysnmp "$CONF_Y" "udp:127.0.0.1:$PY_PORT"
 check "pysnmp instance starts" has "$LOG" "8 USM users"
 "$PY" "$PEER" pysnmp 127.0.0.1 "$PY_PORT" \
   "trap,d3t,sha,3des,8000000001020401,py 3des trap" \
@@ -300,7 +288,7 @@ authUser log rt
 authUser log rp priv
 authUser log ri
 EOF
-start refuse "$CONF_R" "$WORK/state-refuse" "$R"
+SNMP_PERSISTENT_DIR=$WORK/state-refuse start refuse "$CONF_R" "$R"
 check "refusal instance starts" has "$LOG" "3 USM users"
 LOG_R=$LOG
 # traps (a drop is silent for the sender: the log is the only witness)
@@ -334,7 +322,7 @@ check "no drop line was rate-limited away (traps)" lacks "$LOG_R" "suppressed"
 stop "$PID"
 # informs, on a fresh instance of the same file (one log line per refusal, at most 10 per 10 s):
 # the sender learns the reason from our Report
-start refuse-inform "$CONF_R" "$WORK/state-refuse-inform" "$R"
+SNMP_PERSISTENT_DIR=$WORK/state-refuse-inform start refuse-inform "$CONF_R" "$R"
 check "second refusal instance starts" has "$LOG" "3 USM users"
 LOG_R=$LOG
 E_R=$(engine_of "$LOG_R"); E_R=${E_R% *}
@@ -378,7 +366,7 @@ createUser -e 0x8000000001020602 rz SHA authpass12 AES privpass12
 authUser log z
 authUser log rz
 EOF
-start time "$CONF_Z" "$WORK/state-time" "$Z"
+SNMP_PERSISTENT_DIR=$WORK/state-time start time "$CONF_Z" "$Z"
 check "time-window instance starts" has "$LOG" "2 USM users"
 LOG_Z=$LOG
 for row in 5,100000:logged 5,99000:dropped 5,99900:logged 4,200000:dropped 6,10:logged 6,5:logged; do
@@ -436,7 +424,7 @@ write_conf_p() {
   } >"$CONF_P"
 }
 write_conf_p
-start p1 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p1 "$CONF_P" "$P"
 read -r E1 B1 <<<"$(engine_of "$LOG")"
 check "first start: a generated engine ID (80001f8880 + 12 random octets), boots 1" \
   test "${#E1}" -eq 34 -a "${E1:0:10}" = 80001f8880 -a "$B1" = 1
@@ -455,7 +443,7 @@ wait_for "$WORK/pyrestart.out" "FIRST" 50
 check "pysnmp: an inform before the restart" has_line "$WORK/pyrestart.out" "FIRST ok"
 stop "$PID"; rc=$?
 check "SIGTERM: exit status 0" test "$rc" -eq 0
-start p2 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p2 "$CONF_P" "$P"
 read -r E2 B2 <<<"$(engine_of "$LOG")"
 check "restart: the same engine ID" test "$E2" = "$E1"
 check "restart: engineBoots $B1 -> $((B1 + 1))" test "$B2" = "$((B1 + 1))"
@@ -475,7 +463,7 @@ if inform3 "$P" "$(v3args pi SHA AES)" "p inform 2" 2>"$WORK/client.err"; then
   ok "snmpinform with discovery after the restart (exit 0)"
 else not_ok "snmpinform with discovery after the restart (exit 0)" "$(cat "$WORK/client.err")"; fi
 kill -KILL "$PID"; wait "$PID" 2>/dev/null
-start p3 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p3 "$CONF_P" "$P"
 read -r E3 B3 <<<"$(engine_of "$LOG")"
 check "after kill -9: the same engine ID, boots $B2 -> $((B2 + 1)) (never reused after a crash)" \
   test "$E3" = "$E1" -a "$B3" = "$((B2 + 1))"
@@ -484,7 +472,7 @@ if inform3 "$P" "$(v3args pi SHA AES)" "p inform 3" 2>"$WORK/client.err"; then
 else not_ok "snmpinform after the crash restart (exit 0)" "$(cat "$WORK/client.err")"; fi
 stop "$PID"
 write_conf_p "exactEngineID 0x8000000001020304aabbcc"
-start p4 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p4 "$CONF_P" "$P"
 read -r E4 B4 <<<"$(engine_of "$LOG")"
 check "exactEngineID 0x8000000001020304aabbcc sets the engine ID" test "$E4" = 8000000001020304aabbcc
 check "... and a new engine ID starts at boots 1" test "$B4" = 1
@@ -493,18 +481,18 @@ if inform3 "$P" "$(v3args pi SHA AES)" "p inform exact" 2>"$WORK/client.err"; th
   ok "snmpinform discovers the configured engine ID (exit 0)"
 else not_ok "snmpinform discovers the configured engine ID (exit 0)" "$(cat "$WORK/client.err")"; fi
 stop "$PID"
-start p5 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p5 "$CONF_P" "$P"
 read -r E5 B5 <<<"$(engine_of "$LOG")"
 check "same exactEngineID again: boots 2" test "$E5" = 8000000001020304aabbcc -a "$B5" = 2
 stop "$PID"
 write_conf_p "engineID tinytrap"
-start p6 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p6 "$CONF_P" "$P"
 read -r E6 B6 <<<"$(engine_of "$LOG")"
 check "engineID TEXT: 0x80001f8804 + the text (RFC 3411 format 4), boots 1" \
   test "$E6" = 80001f880474696e7974726170 -a "$B6" = 1
 stop "$PID"
 write_conf_p
-start p7 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p7 "$CONF_P" "$P"
 read -r E7 B7 <<<"$(engine_of "$LOG")"
 check "no engine directive: the stored engine ID is kept, boots 2" \
   test "$E7" = 80001f880474696e7974726170 -a "$B7" = 2
@@ -584,7 +572,7 @@ cat >"$CONF_H" <<'EOF'
 createUser -e 0x8000000001020701 h1 SHA authpass12 AES privpass12
 authUser log h1
 EOF
-start hup "$CONF_H" "$WORK/state-hup" "$H"
+SNMP_PERSISTENT_DIR=$WORK/state-hup start hup "$CONF_H" "$H"
 check "SIGHUP instance starts with 1 user" has "$LOG" "; 1 USM users"
 LOG_H=$LOG
 trap3 "$H" 0x8000000001020702 "$(v3args h2 SHA-256 AES-256)" "h2 before" 2>/dev/null
