@@ -18,11 +18,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
+# not_ok DESCRIPTION [DIAGNOSTIC...]: every line of the diagnostics as a TAP comment
 not_ok() {
   n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
   shift
-  local l
-  for l in "$@"; do echo "#   $l"; done
+  [ $# -eq 0 ] || printf '%s\n' "$@" | sed 's/^/#   /'
 }
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
@@ -44,10 +44,14 @@ lacks() { ! grep -qF -- "$2" "$1"; }
 count_is() { test "$(grep -cF -- "$2" "$1")" -eq "$3"; }
 
 # wait_for FILE FIXED-STRING [TENTHS]: up to 3 s (or TENTHS/10 s) for the text to appear
-wait_for() {
+wait_for() { wait_grep -F "$@"; }
+# wait_re FILE REGEX [TENTHS]: the same for a line matching the extended regular expression
+wait_re() { wait_grep -E "$@"; }
+# wait_grep -F|-E FILE PATTERN [TENTHS]: polls every 0.1 s (the daemon writes its log every 100 ms)
+wait_grep() {
   local i
-  for ((i = 0; i < ${3:-30}; i++)); do
-    grep -qF -- "$2" "$1" 2>/dev/null && return 0
+  for ((i = 0; i < ${4:-30}; i++)); do
+    grep -q "$1" -- "$3" "$2" 2>/dev/null && return 0
     sleep 0.1
   done
   return 1
@@ -93,16 +97,6 @@ pick_port() {
 
 ipv6_works() {
   "$PY" -c 'import socket; s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); s.bind(("::1", 0))' 2>/dev/null
-}
-
-# wait_re FILE REGEX: up to 3 s for a line to match (the daemon writes its log every 100 ms)
-wait_re() {
-  local i
-  for ((i = 0; i < 30; i++)); do
-    grep -qE -- "$2" "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
 }
 
 # start NAME CONF ARGS...: runs $DAEMON -f -Lf $WORK/NAME.log -C -c CONF -p $WORK/NAME.pid ARGS...

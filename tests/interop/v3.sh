@@ -60,6 +60,13 @@ inform3() {
   # shellcheck disable=SC2086
   timeout 10 snmpinform -Le -v3 -r 0 -t 1 "$@" $sec "$to" 888 "$TRAP_OID" "$VB" s "$text"
 }
+# inform_ok DESCRIPTION ADDR SECARGS TEXT [more snmpinform options]: ok when inform3 gets its
+# Response (exit 0), else not ok with what snmpinform said
+inform_ok() {
+  local d=$1
+  shift
+  if inform3 "$@" 2>"$WORK/client.err"; then ok "$d"; else not_ok "$d" "$(cat "$WORK/client.err")"; fi
+}
 
 for tool in snmptrap snmpinform; do
   command -v $tool >/dev/null || { echo "Bail out! $tool is missing (Debian package snmp)"; exit 1; }
@@ -163,9 +170,8 @@ for a in $AUTHS; do
     fi
   done
 done
-if inform3 "$M" "$(v3args i-noauth none none)" "inform i-noauth" 2>"$WORK/client.err"; then
-  ok "snmpinform noAuthNoPriv: Response (exit 0)"
-else not_ok "snmpinform noAuthNoPriv: Response (exit 0)" "$(head -n 3 "$WORK/client.err")"; fi
+inform_ok "snmpinform noAuthNoPriv: Response (exit 0)" \
+  "$M" "$(v3args i-noauth none none)" "inform i-noauth"
 check "... logged once" count_is "$LOG_M" '= STRING: "inform i-noauth"' 1
 
 # A user without -e serves traps from any engine too (README "SNMPv3": keys localized on first
@@ -185,9 +191,8 @@ check "... the other keys on any other engine" has "$LOG_M" '"dual wildcard"'
 check "... and not the other keys on 0x...0911" lacks "$LOG_M" '"dual wrong"'
 check "... which is a wrong digest" has_re "$LOG_M" \
   "^dropped [0-9]+ octets: wrong auth password or protocol for user 'dual' from 127\.0\.0\.1, engine 0x8000000001020911$"
-if inform3 "$M" "$(v3args dual SHA AES otherpass12 otherpriv12)" "dual inform" 2>"$WORK/client.err"; then
-  ok "... and an inform of 'dual' uses the keys without -e (exit 0)"
-else not_ok "... and an inform of 'dual' uses the keys without -e (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "... and an inform of 'dual' uses the keys without -e (exit 0)" \
+  "$M" "$(v3args dual SHA AES otherpass12 otherpriv12)" "dual inform"
 
 if [ ${#M_ADDRS[@]} -gt 1 ]; then
   M6="udp6:[::1]:$PM"
@@ -196,9 +201,8 @@ if [ ${#M_ADDRS[@]} -gt 1 ]; then
   # Net-SNMP's UDP/IPv6 address text names no local end; %B is a name or that text again
   check "... from [::1]" has_re "$LOG_M" \
     '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} .+ \[UDP/IPv6: \[::1\]:[0-9]+\]:$'
-  if inform3 "$M6" "$(v3args i-SHA-256-AES-256 SHA-256 AES-256)" "inform6" 2>"$WORK/client.err"; then
-    ok "snmpinform v3 authPriv over IPv6: valid Response"
-  else not_ok "snmpinform v3 authPriv over IPv6: valid Response" "$(head -n 3 "$WORK/client.err")"; fi
+  inform_ok "snmpinform v3 authPriv over IPv6: valid Response" \
+    "$M6" "$(v3args i-SHA-256-AES-256 SHA-256 AES-256)" "inform6"
   check "... logged once" count_is "$LOG_M" '= STRING: "inform6"' 1
 else
   echo "# no IPv6 on this host: the IPv6 cases are not run"
@@ -350,9 +354,8 @@ check "... log line (Report sent)" wait_re "$LOG_R" \
 for t in "r inform wrong auth" "r inform unknown" "r inform other engine" "r inform wrong priv"; do
   check "'$t' is not logged" lacks "$LOG_R" "\"$t\""
 done
-if inform3 "$R" "$(v3args ri SHA AES)" "r inform good" 2>"$WORK/client.err"; then
-  ok "control: a correct inform of ri gets its Response"
-else not_ok "control: a correct inform of ri gets its Response" "$(cat "$WORK/client.err")"; fi
+inform_ok "control: a correct inform of ri gets its Response" \
+  "$R" "$(v3args ri SHA AES)" "r inform good"
 check "no drop line was rate-limited away (informs)" lacks "$LOG_R" "suppressed"
 stop "$PID"
 
@@ -431,8 +434,7 @@ check "first start: a generated engine ID (80001f8880 + 12 random octets), boots
 check "the state file is in persistentDir" test -f "$PDIR/tinytrapd.state" -a ! -e "$WORK/state-unused/tinytrapd.state"
 check "... with the engine ID and boots 1" \
   test "$(grep -E '^engine(ID|Boots) ' "$PDIR/tinytrapd.state" | tr '\n' ' ')" = "engineID 0x$E1 engineBoots 1 "
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform 1" 2>"$WORK/client.err"; then ok "snmpinform -v3 works"; else
-  not_ok "snmpinform -v3 works" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform -v3 works" "$P" "$(v3args pi SHA AES)" "p inform 1"
 # a pysnmp engine that keeps our boots/time across our restart
 rm -f "$WORK/restarted"
 "$PY" "$PEER" pysnmp-restart 127.0.0.1 "$PP" pi aes "$WORK/restarted" "p py before" "p py after" \
@@ -455,21 +457,17 @@ check "pysnmp with the old boots/time cached: the inform after the restart gets 
 check "... after our authenticated notInTimeWindow Report (the sender resynchronized)" wait_re "$LOG" \
   "^refused \(Report sent\) [0-9]+ octets: message outside our time window \(the sender resynchronizes\) for user 'pi' from 127\.0\.0\.1, engine 0x$(upper "$E1")$"
 check "... and is logged" has "$LOG" '= STRING: "p py after"'
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform old boots" -e "0x$E1" -Z "$B1,5" 2>"$WORK/client.err"; then
-  ok "snmpinform -e ENGINE -Z <old boots>,5 right after the restart resynchronizes (exit 0)"
-else not_ok "snmpinform -e ENGINE -Z <old boots>,5 right after the restart resynchronizes (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform -e ENGINE -Z <old boots>,5 right after the restart resynchronizes (exit 0)" \
+  "$P" "$(v3args pi SHA AES)" "p inform old boots" -e "0x$E1" -Z "$B1,5"
 check "... logged once" count_is "$LOG" '= STRING: "p inform old boots"' 1
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform 2" 2>"$WORK/client.err"; then
-  ok "snmpinform with discovery after the restart (exit 0)"
-else not_ok "snmpinform with discovery after the restart (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform with discovery after the restart (exit 0)" \
+  "$P" "$(v3args pi SHA AES)" "p inform 2"
 kill -KILL "$PID"; wait "$PID" 2>/dev/null
 SNMP_PERSISTENT_DIR=$WORK/state-unused start p3 "$CONF_P" "$P"
 read -r E3 B3 <<<"$(engine_of "$LOG")"
 check "after kill -9: the same engine ID, boots $B2 -> $((B2 + 1)) (never reused after a crash)" \
   test "$E3" = "$E1" -a "$B3" = "$((B2 + 1))"
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform 3" 2>"$WORK/client.err"; then
-  ok "snmpinform after the crash restart (exit 0)"
-else not_ok "snmpinform after the crash restart (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform after the crash restart (exit 0)" "$P" "$(v3args pi SHA AES)" "p inform 3"
 stop "$PID"
 write_conf_p "exactEngineID 0x8000000001020304aabbcc"
 SNMP_PERSISTENT_DIR=$WORK/state-unused start p4 "$CONF_P" "$P"
@@ -477,9 +475,8 @@ read -r E4 B4 <<<"$(engine_of "$LOG")"
 check "exactEngineID 0x8000000001020304aabbcc sets the engine ID" test "$E4" = 8000000001020304aabbcc
 check "... and a new engine ID starts at boots 1" test "$B4" = 1
 check "... the state file holds it" has_line "$PDIR/tinytrapd.state" "engineID 0x8000000001020304aabbcc"
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform exact" 2>"$WORK/client.err"; then
-  ok "snmpinform discovers the configured engine ID (exit 0)"
-else not_ok "snmpinform discovers the configured engine ID (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform discovers the configured engine ID (exit 0)" \
+  "$P" "$(v3args pi SHA AES)" "p inform exact"
 stop "$PID"
 SNMP_PERSISTENT_DIR=$WORK/state-unused start p5 "$CONF_P" "$P"
 read -r E5 B5 <<<"$(engine_of "$LOG")"
@@ -589,9 +586,8 @@ check "SIGHUP: configuration reloaded with 3 users" wait_for "$LOG_H" \
 trap3 "$H" 0x8000000001020702 "$(v3args h2 SHA-256 AES-256)" "h2 after" 2>/dev/null
 check "the user added by SIGHUP works for traps" wait_for "$LOG_H" '"h2 after"'
 check "... the earlier trap stays unlogged" lacks "$LOG_H" '"h2 before"'
-if inform3 "$H" "$(v3args h2i SHA-512 AES-192-C)" "h2i inform" 2>"$WORK/client.err"; then
-  ok "the user added by SIGHUP works for informs (exit 0)"
-else not_ok "the user added by SIGHUP works for informs (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "the user added by SIGHUP works for informs (exit 0)" \
+  "$H" "$(v3args h2i SHA-512 AES-192-C)" "h2i inform"
 printf 'createUser h3 SHA short\n' >>"$CONF_H"
 kill -HUP "$PID"
 check "SIGHUP with a too short pass phrase: not reloaded, file:line named" wait_for "$LOG_H" \
