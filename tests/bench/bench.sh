@@ -461,7 +461,7 @@ cpu_ratio() {
 V3_CASES="v3-sha-aes-trap v3-u1-wild v3-u8-exact v3-u8-wild v3-umax-exact v3-umax-wild"
 
 report() {
-	local c
+	local c label
 	echo "# tinytrap bench"
 	echo
 	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -r), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')),"
@@ -491,10 +491,11 @@ report() {
 	for c in v2c-trap v1-trap v2c-inform v3-sha-aes-trap; do
 		has_case "$c" || continue
 		case $c in
-		v2c-inform) echo "| $c (Response built, tt_rx_delivered) | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |" ;;
-		v3-sha-aes-trap) echo "| $c (authPriv SHA + AES-128, 1 user with -e) | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |" ;;
-		*) echo "| $c | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |" ;;
+		v2c-inform) label="$c (Response built, tt_rx_delivered)" ;;
+		v3-sha-aes-trap) label="$c (authPriv SHA + AES-128, 1 user with -e)" ;;
+		*) label=$c ;;
 		esac
+		echo "| $label | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |"
 	done
 	echo
 	echo "During this part: $INPROC_OTHERS (the host has $(nproc) CPUs)."
