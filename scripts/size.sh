@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make size: the core's flash, RAM and stack on a Cortex-M3 (-Os, default options of
-# tt_options.h; Mbed TLS's own code is not counted, only the core's calls into it), and the receiver state of the host build. DESIGN.md budgets:
-# flash <= 24 KiB, struct tt_rx <= 16 KiB, tt_rx_input stack <= 2 KiB plus crypto calls.
+# tt_options.h; Mbed TLS's own code is not counted, only the core's calls into it), and the
+# size of the receiver state (struct tt_rx, struct tt_conf) there. DESIGN.md budgets: flash
+# <= 24 KiB, struct tt_rx <= 16 KiB, tt_rx_input stack <= 2 KiB plus crypto calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 make --no-print-directory build/mbedtls-include/mbedtls
@@ -13,6 +14,7 @@ FLAGS=(-std=c99 -mcpu=cortex-m3 -mthumb -Os -ffreestanding -ffunction-sections -
 for f in core/src/*.c; do
   "$CC" "${FLAGS[@]}" -c "$f" -o "$out/$(basename "${f%.c}").o"
 done
+objs=("$out"/*.o) # the core's objects
 cat > "$out/state.c" <<'C'
 #include "tinytrap/tinytrap.h"
 char tt_size_rx[sizeof(struct tt_rx)];
@@ -20,11 +22,11 @@ char tt_size_conf[sizeof(struct tt_conf)];
 C
 "$CC" "${FLAGS[@]}" -c "$out/state.c" -o "$out/state.o"
 echo "Core on Cortex-M3 (-Os, default CONFIG_TT_* values; Mbed TLS's own code not counted):"
-arm-none-eabi-size -t $(ls "$out"/*.o | grep -v state.o) | sed 's/^/  /'
+arm-none-eabi-size -t "${objs[@]}" | sed 's/^/  /'
 "$CC" "${FLAGS[@]}" -c tests/unit/arm_image.c -o "$out/arm_image.obj"
 "$CC" -mcpu=cortex-m3 -mthumb -nostdlib -nostartfiles -Wl,--gc-sections \
   -Wl,--unresolved-symbols=ignore-all -Wl,-e,tt_image_main -o "$out/image.elf" \
-  "$out/arm_image.obj" $(ls "$out"/*.o | grep -v state.o)
+  "$out/arm_image.obj" "${objs[@]}"
 set -- $(arm-none-eabi-size "$out/image.elf" | tail -n 1)
 echo "  flash of the core in a firmware image (tests/unit/arm_image.c: API configuration, default"
 echo "  layout, SNMPv1/v2c/v3 with every USM algorithm): $(($1 + $2)) bytes (budget 24576)"

@@ -11,15 +11,12 @@
 # BENCH_BUSY=0 (skip the second, "CPU held busy" run of every load; see tests/bench/bench.sh).
 
 BENCH_DIR := $(BUILD)/bench
-BENCH_CFLAGS := -std=c99 -D_GNU_SOURCE $(WARN) -O2 -g $(LTO)
+BENCH_CFLAGS := -std=c99 -D_GNU_SOURCE $(WARN) -O2 -g $(LTO) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
 
-$(BENCH_DIR)/sender: tests/bench/sender.c
+# sender and bench_inproc, each one file linked with the core (sender for tt_hex_decode only)
+$(BENCH_DIR)/%: tests/bench/%.c $(BUILD)/libtinytrap.a $(HEADERS) $(BUILD)/tt_autoconf.h
 	@mkdir -p $(dir $@)
-	$(CC) $(BENCH_CFLAGS) $< -o $@
-
-$(BENCH_DIR)/bench_inproc: tests/bench/bench_inproc.c $(BUILD)/libtinytrap.a $(HEADERS) $(BUILD)/tt_autoconf.h
-	@mkdir -p $(dir $@)
-	$(CC) $(BENCH_CFLAGS) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF $< $(BUILD)/libtinytrap.a $(CORE_LIBS) -o $@
+	$(CC) $(BENCH_CFLAGS) $< $(BUILD)/libtinytrap.a $(CORE_LIBS) -o $@
 
 bench: $(BUILD)/tinytrapd $(BENCH_DIR)/sender $(BENCH_DIR)/bench_inproc
 	@BUILD=$(BUILD) $(if $(BENCH_RATES),BENCH_RATES="$(BENCH_RATES)") \

@@ -134,16 +134,7 @@ spin_stop() {
 
 cleanup() {
 	spin_stop
-	if [ -n "$DAEMON_PID" ] && kill -0 "$DAEMON_PID" 2>/dev/null; then
-		kill -TERM "$DAEMON_PID" 2>/dev/null
-		for _ in 1 2 3 4 5 6 7 8 9 10; do
-			kill -0 "$DAEMON_PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$DAEMON_PID" 2>/dev/null
-		wait "$DAEMON_PID" 2>/dev/null
-	fi
-	DAEMON_PID=""
+	stop_daemon
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -233,6 +224,7 @@ start_daemon() {
 	return 1
 }
 
+# stop_daemon: SIGTERM to DAEMON_PID, if any, then SIGKILL after 5 s at most.
 stop_daemon() {
 	[ -n "$DAEMON_PID" ] || return 0
 	kill -TERM "$DAEMON_PID" 2>/dev/null
@@ -319,10 +311,9 @@ run_one() {
 	# CPU used by everything else on the host meanwhile: all busy time minus the daemon's and
 	# the sender's (other tests running at the same time show here).
 	R[$k,others]=$(awk -v b="$((b1 - b0))" -v hz="$CLK_TCK" -v dn="${R[$k,ns]:-0}" \
-		-v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN { print b - a }')" \
-		-v st="$(tail -n1 "$dir/sender.time" 2>/dev/null)" \
+		-v w0="$w0" -v w1="$w1" -v st="$(tail -n1 "$dir/sender.time" 2>/dev/null)" \
 		'BEGIN { split(st, t, " "); o = b / hz - dn / 1e9 - t[1] - t[2]; if (o < 0) o = 0;
-		         printf "sender %.2f CPU-s, others %.2f CPU-s in %.1f s", t[1] + t[2], o, w }')
+		         printf "sender %.2f CPU-s, others %.2f CPU-s in %.1f s", t[1] + t[2], o, w1 - w0 }')
 	R[$k,others_top]=$(top_others "$dir/procs0" "$dir/procs1" "$dpid")
 	if [ "$mode" = busy ]; then
 		R[$k,others]="sender $(awk '{ printf "%.2f", $1 + $2 }' <<<"$(tail -n1 "$dir/sender.time")") CPU-s (others: CPU 0 was held busy by the spinner)"
@@ -331,7 +322,6 @@ run_one() {
 	# Shape check: lines per alert (v2c default: header + varbinds = 2).
 	lines=$(grep -c '' "$dir/log" 2>/dev/null)
 	R[$k,lines]=${lines:-0}
-	R[$k,sample]=$(grep -m1 -A1 -F 'UDP: [127.0.0.1]:' "$dir/log" 2>/dev/null | cut -c1-200)
 	# Messages the daemon refused and said so (tinytrapd logs them, rate-limited; snmptrapd
 	# drops v3 messages outside the time window silently).
 	R[$k,droplines]=$(grep -c -E '(dropped|refused \(Report sent\)) [0-9]+ octets' "$dir/log" 2>/dev/null)
@@ -375,10 +365,10 @@ w0=$(date +%s.%N)
 b1=$(busy_ticks)
 w1=$(date +%s.%N)
 inproc=$(cat "$WORK/inproc.out")
-INPROC_OTHERS=$(awk -v b="$((b1 - b0))" -v hz="$CLK_TCK" -v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN { print b - a }')" \
+INPROC_OTHERS=$(awk -v b="$((b1 - b0))" -v hz="$CLK_TCK" -v w0="$w0" -v w1="$w1" \
 	-v st="$(tail -n1 "$WORK/inproc.time")" \
 	'BEGIN { split(st, t, " "); o = b / hz - t[1] - t[2]; if (o < 0) o = 0;
-	         printf "bench_inproc %.1f CPU-s, all other processes %.1f CPU-s in %.1f s", t[1] + t[2], o, w }')
+	         printf "bench_inproc %.1f CPU-s, all other processes %.1f CPU-s in %.1f s", t[1] + t[2], o, w1 - w0 }')
 sizeof_rx=$(sed -n 's/^RESULT sizeof_tt_rx=//p' <<<"$inproc")
 max_users=$(sed -n 's/^RESULT max_users=\([0-9]*\).*/\1/p' <<<"$inproc")
 key_cache=$(sed -n 's/^RESULT .*key_cache=\([0-9]*\).*/\1/p' <<<"$inproc")
@@ -471,7 +461,7 @@ cpu_ratio() {
 V3_CASES="v3-sha-aes-trap v3-u1-wild v3-u8-exact v3-u8-wild v3-umax-exact v3-umax-wild"
 
 report() {
-	local c
+	local c label
 	echo "# tinytrap bench"
 	echo
 	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -r), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')),"
@@ -501,10 +491,11 @@ report() {
 	for c in v2c-trap v1-trap v2c-inform v3-sha-aes-trap; do
 		has_case "$c" || continue
 		case $c in
-		v2c-inform) echo "| $c (Response built, tt_rx_delivered) | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |" ;;
-		v3-sha-aes-trap) echo "| $c (authPriv SHA + AES-128, 1 user with -e) | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |" ;;
-		*) echo "| $c | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |" ;;
+		v2c-inform) label="$c (Response built, tt_rx_delivered)" ;;
+		v3-sha-aes-trap) label="$c (authPriv SHA + AES-128, 1 user with -e)" ;;
+		*) label=$c ;;
 		esac
+		echo "| $label | $(ip "$c" decode_ns) | $(ip "$c" total_ns) | $(ip "$c" render_bytes) |"
 	done
 	echo
 	echo "During this part: $INPROC_OTHERS (the host has $(nproc) CPUs)."

@@ -66,17 +66,6 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Reads the "message:" hex of block [name] of a vectors file into out; returns length or -1. */
 static long load_block(const char *path, const char *name, uint8_t *out, size_t cap)
 {
@@ -98,23 +87,7 @@ static long load_block(const char *path, const char *name, uint8_t *out, size_t 
 			continue;
 		}
 		if (in_block && strncmp(line, "message:", 8) == 0) {
-			const char *s = line + 8;
-			n = 0;
-			while (*s) {
-				int hi, lo;
-				if (*s == ' ') {
-					s++;
-					continue;
-				}
-				hi = hexval((unsigned char)s[0]);
-				lo = s[1] ? hexval((unsigned char)s[1]) : -1;
-				if (hi < 0 || lo < 0 || (size_t)n >= cap) {
-					n = -1;
-					break;
-				}
-				out[n++] = (uint8_t)(hi << 4 | lo);
-				s += 2;
-			}
+			n = tt_hex_decode(line + 8, strlen(line + 8), out, cap);
 			break;
 		}
 	}
@@ -472,7 +445,6 @@ static double run(struct tt_rx *rx, struct bcase *c, long iters, int render, cha
 	memset(&ctx, 0, sizeof ctx);
 	ctx.src = src;
 	ctx.dst = dst;
-	ctx.src_host = NULL;
 	ctx.local.year = 2026;
 	ctx.local.mon = 11;
 	ctx.local.mday = 22;
@@ -481,7 +453,6 @@ static double run(struct tt_rx *rx, struct bcase *c, long iters, int render, cha
 	ctx.local.sec = 30;
 	ctx.utc = ctx.local;
 	ctx.epoch = 1795315830;
-	ctx.flags = 0;
 
 	t0 = now_ns();
 	for (i = 0; i < iters; i++) {

@@ -4,8 +4,9 @@
  *   sender -p PORT -r RATE (-d SECONDS | -n COUNT) (-x HEX | -f FILE [-b BLOCK])
  *
  * The datagram is given as hex, either on the command line (-x), or in a file (-f) holding only
- * hex (whitespace ignored), or, with -b NAME, the "message:" line of block [NAME] of a vectors
- * file such as tests/vectors/packets-netsnmp.txt. Datagrams go out in small sendmmsg() batches,
+ * hex, or, with -b NAME, the "message:" line of block [NAME] of a vectors file such as
+ * tests/vectors/packets-netsnmp.txt; blanks and line ends may stand between octets (the core's
+ * tt_hex_decode, which also takes a leading "0x"). Datagrams go out in small sendmmsg() batches,
  * one batch per tick of at most 200 us, each tick an absolute deadline on CLOCK_MONOTONIC
  * (clock_nanosleep TIMER_ABSTIME), so the average rate is exact and 100k/s fits in one core.
  * A sender that falls behind catches up in bigger batches (up to 64) rather than drifting.
@@ -24,6 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tinytrap/tt_conf.h"
+
 #define MAX_DGRAM 65507
 #define MAX_BATCH 64
 #define TICK_NS 200000LL /* at most one batch per 200 us */
@@ -33,37 +36,6 @@ static void usage(void)
 	fprintf(stderr, "usage: sender -p PORT -r RATE (-d SECONDS | -n COUNT) "
 	                "(-x HEX | -f FILE [-b BLOCK])\n");
 	exit(2);
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Decodes hex text (whitespace allowed between octets) into out; returns the length or -1. */
-static long unhex(const char *s, uint8_t *out, size_t cap)
-{
-	size_t n = 0;
-	while (*s) {
-		int hi, lo;
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			s++;
-			continue;
-		}
-		hi = hexval((unsigned char)s[0]);
-		lo = s[1] ? hexval((unsigned char)s[1]) : -1;
-		if (hi < 0 || lo < 0 || n >= cap)
-			return -1;
-		out[n++] = (uint8_t)(hi << 4 | lo);
-		s += 2;
-	}
-	return (long)n;
 }
 
 /* Reads a whole file into a NUL-terminated heap buffer. */
@@ -176,7 +148,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	len = unhex(hex, dgram, sizeof dgram);
+	len = tt_hex_decode(hex, strlen(hex), dgram, sizeof dgram);
 	if (len <= 0) {
 		fprintf(stderr, "sender: bad or empty hex datagram\n");
 		return 1;

@@ -23,34 +23,18 @@ static struct tt_conf conf;
 static struct tt_rx *rx;
 static const struct tt_addr from = {TT_AF_INET4, {192, 168, 0, 2}, 1045};
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Decodes hex into a fresh exact-size buffer; returns NULL on bad hex. */
+/* Decodes hex, two digits per octet and nothing else, into a fresh exact-size buffer; returns
+ * NULL on bad hex. */
 static uint8_t *unhex(const char *h, size_t *len)
 {
-	size_t n = strlen(h), i;
-	uint8_t *b;
-	if (n % 2)
-		return NULL;
-	b = malloc(n / 2 ? n / 2 : 1);
+	size_t n = strlen(h);
+	uint8_t *b = malloc(n / 2 ? n / 2 : 1);
 	if (!b)
 		abort();
-	for (i = 0; i < n / 2; i++) {
-		int hi = hexval((unsigned char)h[2 * i]), lo = hexval((unsigned char)h[2 * i + 1]);
-		if (hi < 0 || lo < 0) {
-			free(b);
-			return NULL;
-		}
-		b[i] = (uint8_t)(hi << 4 | lo);
+	/* n / 2 octets from exactly n characters: no "0x", no blanks, no odd digit */
+	if (n % 2 || tt_hex_decode(h, n, b, n / 2) != (long)(n / 2)) {
+		free(b);
+		return NULL;
 	}
 	*len = n / 2;
 	return b;

@@ -1,6 +1,7 @@
 # lib.sh - shared helpers of the interop scripts (run.sh, v3.sh): TAP output, log checks,
-# bounded waits, free loopback ports, daemon clean-up. Sourced after WORK and PY are set; the
-# caller adds daemon pids to pids=() so that they are killed at exit whatever happens.
+# bounded waits, free loopback ports, starting tinytrapd, daemon clean-up. Sourced after DAEMON,
+# WORK and PY are set; the caller adds the pids of daemons it starts itself to pids=() so that
+# they are killed at exit whatever happens.
 
 n=0
 failed=0
@@ -17,11 +18,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
+# not_ok DESCRIPTION [DIAGNOSTIC...]: every line of the diagnostics as a TAP comment
 not_ok() {
   n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
   shift
-  local l
-  for l in "$@"; do echo "#   $l"; done
+  [ $# -eq 0 ] || printf '%s\n' "$@" | sed 's/^/#   /'
 }
 skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
@@ -43,10 +44,14 @@ lacks() { ! grep -qF -- "$2" "$1"; }
 count_is() { test "$(grep -cF -- "$2" "$1")" -eq "$3"; }
 
 # wait_for FILE FIXED-STRING [TENTHS]: up to 3 s (or TENTHS/10 s) for the text to appear
-wait_for() {
+wait_for() { wait_grep -F "$@"; }
+# wait_re FILE REGEX [TENTHS]: the same for a line matching the extended regular expression
+wait_re() { wait_grep -E "$@"; }
+# wait_grep -F|-E FILE PATTERN [TENTHS]: polls every 0.1 s (the daemon writes its log every 100 ms)
+wait_grep() {
   local i
-  for ((i = 0; i < ${3:-30}; i++)); do
-    grep -qF -- "$2" "$1" 2>/dev/null && return 0
+  for ((i = 0; i < ${4:-30}; i++)); do
+    grep -q "$1" -- "$3" "$2" 2>/dev/null && return 0
     sleep 0.1
   done
   return 1
@@ -94,14 +99,18 @@ ipv6_works() {
   "$PY" -c 'import socket; s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); s.bind(("::1", 0))' 2>/dev/null
 }
 
-# wait_re FILE REGEX: up to 3 s for a line to match (the daemon writes its log every 100 ms)
-wait_re() {
-  local i
-  for ((i = 0; i < 30; i++)); do
-    grep -qE -- "$2" "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
+# start NAME CONF ARGS...: runs $DAEMON -f -Lf $WORK/NAME.log -C -c CONF -p $WORK/NAME.pid ARGS...
+# (options, then addresses) in the background with the caller's SNMP_PERSISTENT_DIR; sets PID
+# LOG ERR (stderr) and waits up to 10 s for the last start-up line ("SNMP engine ...; N USM users").
+start() {
+  local name=$1 conf=$2
+  shift 2
+  LOG=$WORK/$name.log
+  ERR=$WORK/$name.err
+  "$DAEMON" -f -Lf "$LOG" -C -c "$conf" -p "$WORK/$name.pid" "$@" 2>"$ERR" &
+  PID=$!
+  pids+=("$PID")
+  wait_for "$LOG" "USM users" 100
 }
 
 # stop PID: SIGTERM and up to 5 s for the exit; returns the exit status

@@ -11,8 +11,9 @@ Usage: udpsend.py HOST PORT [--cve FILE] [--protos FILE.gz --limit N]... [--hex 
 --flood N       the datagrams given before it, repeated round robin to N in all and sent
                 back to back (to overflow a receiver's socket buffer on purpose)
 
-Prints the number of datagrams sent. Without --flood it pauses briefly every 100 so that a receiver with a default-sized socket buffer keeps up. Loopback only: the
-host must be 127.0.0.1 or ::1.
+Prints the number of datagrams sent. Without --flood it pauses briefly every 100 so that a
+receiver with a default-sized socket buffer keeps up. Loopback only: the host must be 127.0.0.1
+or ::1.
 """
 import gzip
 import socket

@@ -26,20 +26,8 @@ echo "mibs :" >"$SNMPCONFPATH/snmp.conf"
 # shellcheck source=tests/interop/lib.sh
 . "$HERE/lib.sh"
 
-# start NAME CONF STATEDIR ADDRESS... : runs tinytrapd -f -Lf $WORK/NAME.log with
-# SNMP_PERSISTENT_DIR=STATEDIR; sets PID LOG ERR; waits for the start-up lines.
-start() {
-  local name=$1 conf=$2 state=$3
-  shift 3
-  LOG=$WORK/$name.log
-  ERR=$WORK/$name.err
-  SNMP_PERSISTENT_DIR=$state "$DAEMON" -f -Lf "$LOG" -C -c "$conf" -p "$WORK/$name.pid" "$@" \
-    2>"$ERR" &
-  PID=$!
-  pids+=("$PID")
-  wait_for "$LOG" "USM users" 100
-}
-
+# Every tinytrapd gets its own state directory: SNMP_PERSISTENT_DIR=... start NAME CONF ADDRESS...
+# (start is in lib.sh; the exported SNMP_PERSISTENT_DIR above is the senders').
 
 # engine_of LOG: "HEXID BOOTS" from the last start-up line "SNMP engine 0x..., engineBoots N"
 engine_of() {
@@ -71,6 +59,13 @@ inform3() {
   shift 3
   # shellcheck disable=SC2086
   timeout 10 snmpinform -Le -v3 -r 0 -t 1 "$@" $sec "$to" 888 "$TRAP_OID" "$VB" s "$text"
+}
+# inform_ok DESCRIPTION ADDR SECARGS TEXT [more snmpinform options]: ok when inform3 gets its
+# Response (exit 0), else not ok with what snmpinform said
+inform_ok() {
+  local d=$1
+  shift
+  if inform3 "$@" 2>"$WORK/client.err"; then ok "$d"; else not_ok "$d" "$(cat "$WORK/client.err")"; fi
 }
 
 for tool in snmptrap snmpinform; do
@@ -115,7 +110,7 @@ createUser dual SHA otherpass12 AES otherpriv12
 authUser log dual
 EOF
 users=$(grep -c '^createUser' "$CONF_M")
-if start matrix "$CONF_M" "$WORK/state-matrix" "${M_ADDRS[@]}"; then
+if SNMP_PERSISTENT_DIR=$WORK/state-matrix start matrix "$CONF_M" "${M_ADDRS[@]}"; then
   ok "tinytrapd starts with $users USM users on ${M_ADDRS[*]}"
 else
   not_ok "tinytrapd starts with $users USM users on ${M_ADDRS[*]}" "$(cat "$ERR")"
@@ -175,9 +170,8 @@ for a in $AUTHS; do
     fi
   done
 done
-if inform3 "$M" "$(v3args i-noauth none none)" "inform i-noauth" 2>"$WORK/client.err"; then
-  ok "snmpinform noAuthNoPriv: Response (exit 0)"
-else not_ok "snmpinform noAuthNoPriv: Response (exit 0)" "$(head -n 3 "$WORK/client.err")"; fi
+inform_ok "snmpinform noAuthNoPriv: Response (exit 0)" \
+  "$M" "$(v3args i-noauth none none)" "inform i-noauth"
 check "... logged once" count_is "$LOG_M" '= STRING: "inform i-noauth"' 1
 
 # A user without -e serves traps from any engine too (README "SNMPv3": keys localized on first
@@ -197,9 +191,8 @@ check "... the other keys on any other engine" has "$LOG_M" '"dual wildcard"'
 check "... and not the other keys on 0x...0911" lacks "$LOG_M" '"dual wrong"'
 check "... which is a wrong digest" has_re "$LOG_M" \
   "^dropped [0-9]+ octets: wrong auth password or protocol for user 'dual' from 127\.0\.0\.1, engine 0x8000000001020911$"
-if inform3 "$M" "$(v3args dual SHA AES otherpass12 otherpriv12)" "dual inform" 2>"$WORK/client.err"; then
-  ok "... and an inform of 'dual' uses the keys without -e (exit 0)"
-else not_ok "... and an inform of 'dual' uses the keys without -e (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "... and an inform of 'dual' uses the keys without -e (exit 0)" \
+  "$M" "$(v3args dual SHA AES otherpass12 otherpriv12)" "dual inform"
 
 if [ ${#M_ADDRS[@]} -gt 1 ]; then
   M6="udp6:[::1]:$PM"
@@ -208,9 +201,8 @@ if [ ${#M_ADDRS[@]} -gt 1 ]; then
   # Net-SNMP's UDP/IPv6 address text names no local end; %B is a name or that text again
   check "... from [::1]" has_re "$LOG_M" \
     '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} .+ \[UDP/IPv6: \[::1\]:[0-9]+\]:$'
-  if inform3 "$M6" "$(v3args i-SHA-256-AES-256 SHA-256 AES-256)" "inform6" 2>"$WORK/client.err"; then
-    ok "snmpinform v3 authPriv over IPv6: valid Response"
-  else not_ok "snmpinform v3 authPriv over IPv6: valid Response" "$(head -n 3 "$WORK/client.err")"; fi
+  inform_ok "snmpinform v3 authPriv over IPv6: valid Response" \
+    "$M6" "$(v3args i-SHA-256-AES-256 SHA-256 AES-256)" "inform6"
   check "... logged once" count_is "$LOG_M" '= STRING: "inform6"' 1
 else
   echo "# no IPv6 on this host: the IPv6 cases are not run"
@@ -240,7 +232,7 @@ authUser log r192
 authUser log b192
 authUser log ri256
 EOF
-start pysnmp "$CONF_Y" "$WORK/state-pysnmp" "udp:127.0.0.1:$PY_PORT"
+SNMP_PERSISTENT_DIR=$WORK/state-pysnmp start pysnmp "$CONF_Y" "udp:127.0.0.1:$PY_PORT"
 check "pysnmp instance starts" has "$LOG" "8 USM users"
 "$PY" "$PEER" pysnmp 127.0.0.1 "$PY_PORT" \
   "trap,d3t,sha,3des,8000000001020401,py 3des trap" \
@@ -300,7 +292,7 @@ authUser log rt
 authUser log rp priv
 authUser log ri
 EOF
-start refuse "$CONF_R" "$WORK/state-refuse" "$R"
+SNMP_PERSISTENT_DIR=$WORK/state-refuse start refuse "$CONF_R" "$R"
 check "refusal instance starts" has "$LOG" "3 USM users"
 LOG_R=$LOG
 # traps (a drop is silent for the sender: the log is the only witness)
@@ -334,7 +326,7 @@ check "no drop line was rate-limited away (traps)" lacks "$LOG_R" "suppressed"
 stop "$PID"
 # informs, on a fresh instance of the same file (one log line per refusal, at most 10 per 10 s):
 # the sender learns the reason from our Report
-start refuse-inform "$CONF_R" "$WORK/state-refuse-inform" "$R"
+SNMP_PERSISTENT_DIR=$WORK/state-refuse-inform start refuse-inform "$CONF_R" "$R"
 check "second refusal instance starts" has "$LOG" "3 USM users"
 LOG_R=$LOG
 E_R=$(engine_of "$LOG_R"); E_R=${E_R% *}
@@ -362,9 +354,8 @@ check "... log line (Report sent)" wait_re "$LOG_R" \
 for t in "r inform wrong auth" "r inform unknown" "r inform other engine" "r inform wrong priv"; do
   check "'$t' is not logged" lacks "$LOG_R" "\"$t\""
 done
-if inform3 "$R" "$(v3args ri SHA AES)" "r inform good" 2>"$WORK/client.err"; then
-  ok "control: a correct inform of ri gets its Response"
-else not_ok "control: a correct inform of ri gets its Response" "$(cat "$WORK/client.err")"; fi
+inform_ok "control: a correct inform of ri gets its Response" \
+  "$R" "$(v3args ri SHA AES)" "r inform good"
 check "no drop line was rate-limited away (informs)" lacks "$LOG_R" "suppressed"
 stop "$PID"
 
@@ -378,7 +369,7 @@ createUser -e 0x8000000001020602 rz SHA authpass12 AES privpass12
 authUser log z
 authUser log rz
 EOF
-start time "$CONF_Z" "$WORK/state-time" "$Z"
+SNMP_PERSISTENT_DIR=$WORK/state-time start time "$CONF_Z" "$Z"
 check "time-window instance starts" has "$LOG" "2 USM users"
 LOG_Z=$LOG
 for row in 5,100000:logged 5,99000:dropped 5,99900:logged 4,200000:dropped 6,10:logged 6,5:logged; do
@@ -436,15 +427,14 @@ write_conf_p() {
   } >"$CONF_P"
 }
 write_conf_p
-start p1 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p1 "$CONF_P" "$P"
 read -r E1 B1 <<<"$(engine_of "$LOG")"
 check "first start: a generated engine ID (80001f8880 + 12 random octets), boots 1" \
   test "${#E1}" -eq 34 -a "${E1:0:10}" = 80001f8880 -a "$B1" = 1
 check "the state file is in persistentDir" test -f "$PDIR/tinytrapd.state" -a ! -e "$WORK/state-unused/tinytrapd.state"
 check "... with the engine ID and boots 1" \
   test "$(grep -E '^engine(ID|Boots) ' "$PDIR/tinytrapd.state" | tr '\n' ' ')" = "engineID 0x$E1 engineBoots 1 "
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform 1" 2>"$WORK/client.err"; then ok "snmpinform -v3 works"; else
-  not_ok "snmpinform -v3 works" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform -v3 works" "$P" "$(v3args pi SHA AES)" "p inform 1"
 # a pysnmp engine that keeps our boots/time across our restart
 rm -f "$WORK/restarted"
 "$PY" "$PEER" pysnmp-restart 127.0.0.1 "$PP" pi aes "$WORK/restarted" "p py before" "p py after" \
@@ -455,7 +445,7 @@ wait_for "$WORK/pyrestart.out" "FIRST" 50
 check "pysnmp: an inform before the restart" has_line "$WORK/pyrestart.out" "FIRST ok"
 stop "$PID"; rc=$?
 check "SIGTERM: exit status 0" test "$rc" -eq 0
-start p2 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p2 "$CONF_P" "$P"
 read -r E2 B2 <<<"$(engine_of "$LOG")"
 check "restart: the same engine ID" test "$E2" = "$E1"
 check "restart: engineBoots $B1 -> $((B1 + 1))" test "$B2" = "$((B1 + 1))"
@@ -467,44 +457,39 @@ check "pysnmp with the old boots/time cached: the inform after the restart gets 
 check "... after our authenticated notInTimeWindow Report (the sender resynchronized)" wait_re "$LOG" \
   "^refused \(Report sent\) [0-9]+ octets: message outside our time window \(the sender resynchronizes\) for user 'pi' from 127\.0\.0\.1, engine 0x$(upper "$E1")$"
 check "... and is logged" has "$LOG" '= STRING: "p py after"'
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform old boots" -e "0x$E1" -Z "$B1,5" 2>"$WORK/client.err"; then
-  ok "snmpinform -e ENGINE -Z <old boots>,5 right after the restart resynchronizes (exit 0)"
-else not_ok "snmpinform -e ENGINE -Z <old boots>,5 right after the restart resynchronizes (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform -e ENGINE -Z <old boots>,5 right after the restart resynchronizes (exit 0)" \
+  "$P" "$(v3args pi SHA AES)" "p inform old boots" -e "0x$E1" -Z "$B1,5"
 check "... logged once" count_is "$LOG" '= STRING: "p inform old boots"' 1
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform 2" 2>"$WORK/client.err"; then
-  ok "snmpinform with discovery after the restart (exit 0)"
-else not_ok "snmpinform with discovery after the restart (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform with discovery after the restart (exit 0)" \
+  "$P" "$(v3args pi SHA AES)" "p inform 2"
 kill -KILL "$PID"; wait "$PID" 2>/dev/null
-start p3 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p3 "$CONF_P" "$P"
 read -r E3 B3 <<<"$(engine_of "$LOG")"
 check "after kill -9: the same engine ID, boots $B2 -> $((B2 + 1)) (never reused after a crash)" \
   test "$E3" = "$E1" -a "$B3" = "$((B2 + 1))"
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform 3" 2>"$WORK/client.err"; then
-  ok "snmpinform after the crash restart (exit 0)"
-else not_ok "snmpinform after the crash restart (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform after the crash restart (exit 0)" "$P" "$(v3args pi SHA AES)" "p inform 3"
 stop "$PID"
 write_conf_p "exactEngineID 0x8000000001020304aabbcc"
-start p4 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p4 "$CONF_P" "$P"
 read -r E4 B4 <<<"$(engine_of "$LOG")"
 check "exactEngineID 0x8000000001020304aabbcc sets the engine ID" test "$E4" = 8000000001020304aabbcc
 check "... and a new engine ID starts at boots 1" test "$B4" = 1
 check "... the state file holds it" has_line "$PDIR/tinytrapd.state" "engineID 0x8000000001020304aabbcc"
-if inform3 "$P" "$(v3args pi SHA AES)" "p inform exact" 2>"$WORK/client.err"; then
-  ok "snmpinform discovers the configured engine ID (exit 0)"
-else not_ok "snmpinform discovers the configured engine ID (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "snmpinform discovers the configured engine ID (exit 0)" \
+  "$P" "$(v3args pi SHA AES)" "p inform exact"
 stop "$PID"
-start p5 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p5 "$CONF_P" "$P"
 read -r E5 B5 <<<"$(engine_of "$LOG")"
 check "same exactEngineID again: boots 2" test "$E5" = 8000000001020304aabbcc -a "$B5" = 2
 stop "$PID"
 write_conf_p "engineID tinytrap"
-start p6 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p6 "$CONF_P" "$P"
 read -r E6 B6 <<<"$(engine_of "$LOG")"
 check "engineID TEXT: 0x80001f8804 + the text (RFC 3411 format 4), boots 1" \
   test "$E6" = 80001f880474696e7974726170 -a "$B6" = 1
 stop "$PID"
 write_conf_p
-start p7 "$CONF_P" "$WORK/state-unused" "$P"
+SNMP_PERSISTENT_DIR=$WORK/state-unused start p7 "$CONF_P" "$P"
 read -r E7 B7 <<<"$(engine_of "$LOG")"
 check "no engine directive: the stored engine ID is kept, boots 2" \
   test "$E7" = 80001f880474696e7974726170 -a "$B7" = 2
@@ -584,7 +569,7 @@ cat >"$CONF_H" <<'EOF'
 createUser -e 0x8000000001020701 h1 SHA authpass12 AES privpass12
 authUser log h1
 EOF
-start hup "$CONF_H" "$WORK/state-hup" "$H"
+SNMP_PERSISTENT_DIR=$WORK/state-hup start hup "$CONF_H" "$H"
 check "SIGHUP instance starts with 1 user" has "$LOG" "; 1 USM users"
 LOG_H=$LOG
 trap3 "$H" 0x8000000001020702 "$(v3args h2 SHA-256 AES-256)" "h2 before" 2>/dev/null
@@ -601,9 +586,8 @@ check "SIGHUP: configuration reloaded with 3 users" wait_for "$LOG_H" \
 trap3 "$H" 0x8000000001020702 "$(v3args h2 SHA-256 AES-256)" "h2 after" 2>/dev/null
 check "the user added by SIGHUP works for traps" wait_for "$LOG_H" '"h2 after"'
 check "... the earlier trap stays unlogged" lacks "$LOG_H" '"h2 before"'
-if inform3 "$H" "$(v3args h2i SHA-512 AES-192-C)" "h2i inform" 2>"$WORK/client.err"; then
-  ok "the user added by SIGHUP works for informs (exit 0)"
-else not_ok "the user added by SIGHUP works for informs (exit 0)" "$(cat "$WORK/client.err")"; fi
+inform_ok "the user added by SIGHUP works for informs (exit 0)" \
+  "$H" "$(v3args h2i SHA-512 AES-192-C)" "h2i inform"
 printf 'createUser h3 SHA short\n' >>"$CONF_H"
 kill -HUP "$PID"
 check "SIGHUP with a too short pass phrase: not reloaded, file:line named" wait_for "$LOG_H" \

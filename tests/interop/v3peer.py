@@ -5,7 +5,7 @@ loopback only.
 
   v3peer.py capture OUT CMD...        runs CMD with "@PORT@" replaced by the port of a UDP socket
                                       on 127.0.0.1, saves the first datagram it receives in OUT
-  v3peer.py send HOST PORT FILE [N]   sends the datagram in FILE N times (default 1)
+  v3peer.py send HOST PORT FILE       sends the datagram in FILE
   v3peer.py pysnmp HOST PORT OP...    one pysnmp notification per OP, in one SnmpEngine per OP:
         KIND,USER,AUTH,PRIV,ENGINE,TEXT   KIND trap|inform; AUTH md5|sha; PRIV one of PRIVS below;
                                           ENGINE the hex engine ID for a trap ("-" for an inform)
@@ -40,13 +40,11 @@ def capture(out, cmd):
     return 0
 
 
-def send(host, port, path, count):
+def send(host, port, path):
     with open(path, "rb") as f:
         data = f.read()
     fam = socket.AF_INET6 if ":" in host else socket.AF_INET
-    s = socket.socket(fam, socket.SOCK_DGRAM)
-    for _ in range(count):
-        s.sendto(data, (host, int(port)))
+    socket.socket(fam, socket.SOCK_DGRAM).sendto(data, (host, int(port)))
     return 0
 
 
@@ -138,8 +136,8 @@ def pysnmp_restart(host, port, user, p, flag, text1, text2):
 def main(argv):
     if len(argv) >= 3 and argv[1] == "capture":
         return capture(argv[2], argv[3:])
-    if len(argv) in (5, 6) and argv[1] == "send":
-        return send(argv[2], argv[3], argv[4], int(argv[5]) if len(argv) == 6 else 1)
+    if len(argv) == 5 and argv[1] == "send":
+        return send(*argv[2:])
     if len(argv) >= 5 and argv[1] == "pysnmp":
         return pysnmp_ops(argv[2], argv[3], argv[4:])
     if len(argv) == 9 and argv[1] == "pysnmp-restart":
