@@ -55,7 +55,7 @@ static int lower(int ch)
 	return (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch;
 }
 
-int tt_word_starts(const char *word, const char *s, size_t len)
+int tt_word_starts(const char *s, size_t len, const char *word)
 {
 	size_t i;
 	for (i = 0; i < len; i++)
@@ -67,7 +67,7 @@ int tt_word_starts(const char *word, const char *s, size_t len)
 int tt_word_is(const char *s, size_t len, const char *word)
 {
 	/* word has at least len characters once it starts with s, so word[len] is readable */
-	return tt_word_starts(word, s, len) && word[len] == '\0';
+	return tt_word_starts(s, len, word) && word[len] == '\0';
 }
 
 /* Directive names are case-insensitive in snmptrapd.conf. */

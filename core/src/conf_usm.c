@@ -44,7 +44,7 @@ static int map_lookup(const struct name_map *map, const struct tt_tok *t)
 		if (tt_tok_is(t, map[i].name))
 			return map[i].value;
 	for (i = 0; map[i].name && t->len; i++)
-		if (tt_word_starts(map[i].name, t->s, t->len))
+		if (tt_word_starts(t->s, t->len, map[i].name))
 			return map[i].value;
 	return -1;
 }
@@ -124,20 +124,19 @@ int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err
 	if (cfg->engine_id) {
 		memcpy(u.engine_id, cfg->engine_id, cfg->engine_id_len);
 		u.engine_id_len = (uint8_t)cfg->engine_id_len;
-		u.localized = 1;
 	}
 	u.auth = cfg->auth;
 	u.priv = cfg->priv;
 	if (ap != TT_AUTH_NONE) {
 		rc = secret_key(cfg, cfg->auth_form, cfg->auth_secret, cfg->auth_secret_len, key);
-		if (rc >= 0 && u.localized && cfg->auth_form != TT_KEY_LOCALIZED)
+		if (rc >= 0 && u.engine_id_len && cfg->auth_form != TT_KEY_LOCALIZED)
 			rc = tt_usm_localize_key(ap, key, u.engine_id, u.engine_id_len, key);
 		if (rc >= 0)
 			memcpy(u.auth_key, key, tt_auth_hash_len(ap));
 	}
 	if (rc >= 0 && cfg->priv != TT_PRIV_NONE) {
 		rc = secret_key(cfg, pform, psecret, plen, key);
-		if (rc >= 0 && u.localized) {
+		if (rc >= 0 && u.engine_id_len) {
 			if (pform != TT_KEY_LOCALIZED)
 				rc = tt_usm_localize_key(ap, key, u.engine_id, u.engine_id_len, key);
 			if (rc >= 0)

@@ -28,3 +28,19 @@ int tt_ratelimit_allow(struct tt_ratelimit *r, uint64_t now_ms, uint32_t *suppre
 	r->suppressed = 0;
 	return 1;
 }
+
+uint32_t tt_ratelimit_settle(struct tt_ratelimit *r, uint64_t now_ms)
+{
+	uint32_t n = r->suppressed;
+
+	if (n == 0 || now_ms - r->window_start_ms < r->window_ms)
+		return 0;
+	r->suppressed = 0;
+	r->used = 0;
+	return n;
+}
+
+int tt_ratelimit_pending(const struct tt_ratelimit *r)
+{
+	return r->suppressed != 0;
+}

@@ -188,35 +188,4 @@ int tt_cipher_run(const struct tt_cipher_ctx *c, const uint8_t *iv, uint8_t *buf
 /* Wipes the key schedule in c, which is then idle. */
 void tt_cipher_wipe(struct tt_cipher_ctx *c);
 
-/* One-shot forms of the above (start, run, wipe) follow. */
-
-/* Decrypts len octets at buf in place with DES-CBC (RFC 3414 §8.1.1.3), 8-octet key (the
- * parity bits are ignored) and 8-octet iv (not modified). Returns TT_OK, TT_ERR_VALUE when
- * len is not a multiple of 8 (RFC 3414 §8.1.1.3, §8.3.2: a decryption error), or
- * TT_ERR_CRYPTO. */
-int tt_des_cbc_decrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len);
-
-/* Encrypts len octets at buf in place with DES-CBC; the caller has padded them to a multiple
- * of 8 (RFC 3414 §8.1.1.2). Returns TT_OK, TT_ERR_VALUE, or TT_ERR_CRYPTO. */
-int tt_des_cbc_encrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len);
-
-/* Decrypts len octets at buf in place with 3DES-EDE in CBC mode, 24-octet key K1||K2||K3 and
- * 8-octet iv (draft-reeder-snmpv3-usm-3desede-00). Returns as tt_des_cbc_decrypt. */
-int tt_des3_cbc_decrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len);
-
-/* Encrypts len octets at buf in place with 3DES-EDE-CBC; len is a multiple of 8. Returns as
- * tt_des_cbc_encrypt. */
-int tt_des3_cbc_encrypt(const uint8_t *key, const uint8_t *iv, uint8_t *buf, size_t len);
-
-/* Decrypts len octets (any length, no padding) at buf in place with AES in CFB-128 mode
- * (RFC 3826 §3.1.4), keylen 16, 24 or 32, 16-octet iv (not modified). Returns TT_OK,
- * TT_ERR_INVALID for another keylen, or TT_ERR_CRYPTO. */
-int tt_aes_cfb_decrypt(const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *buf,
-                       size_t len);
-
-/* Encrypts len octets at buf in place with AES-CFB128 (RFC 3826 §3.1.3). Returns as
- * tt_aes_cfb_decrypt. */
-int tt_aes_cfb_encrypt(const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *buf,
-                       size_t len);
-
 #endif /* TT_CRYPTO_H */

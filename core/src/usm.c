@@ -124,7 +124,7 @@ int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine
 	ks->user = u;
 	ks->cached = NULL;
 	ks->fresh = 0;
-	if (u->localized) {
+	if (u->engine_id_len) { /* keys localized when configured */
 		ks->auth_key = u->auth_key;
 		ks->priv_key = u->priv_key;
 		return TT_OK;
@@ -296,7 +296,6 @@ int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32
 		memcpy(r->id, id, len);
 		r->boots = boots;
 		r->time = time;
-		r->latest = time;
 		r->stamp_ms = stamp;
 		return 1;
 	}
@@ -309,11 +308,11 @@ int tt_usm_timely_remote(struct tt_rx *rx, const uint8_t *id, size_t len, uint32
 		*behind_s = d > 0x7fffffff ? 0x7fffffff : (int32_t)d;
 		return 0;
 	}
-	/* Update when the message is newer (RFC 3414 §3.2 step 7b, first bullet). */
-	if (boots > r->boots || time > r->latest) {
+	/* Update when the message is newer (RFC 3414 §3.2 step 7b, first bullet); the time last
+	 * stored is also latestReceivedEngineTime. */
+	if (boots > r->boots || time > r->time) {
 		r->boots = boots;
 		r->time = time;
-		r->latest = time;
 		r->stamp_ms = stamp;
 	}
 	return 1;

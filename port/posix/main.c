@@ -387,15 +387,16 @@ static int receive(unsigned i)
 	return 0;
 }
 
-/* Says how many drop lines were held back once the flood is over. */
+/* Says how many drop and refusal lines were held back, once the flood is over. */
 static void report_suppressed(uint64_t now)
 {
-	if (drop_limit.suppressed && now - drop_limit.window_start_ms >= drop_limit.window_ms) {
-		logout_msg(&lo, SEV_NOTICE, "(%u more dropped datagrams not logged)",
-		           drop_limit.suppressed);
-		drop_limit.suppressed = 0;
-		drop_limit.used = 0;
-	}
+	uint32_t n;
+
+	if ((n = tt_ratelimit_settle(&drop_limit, now)) != 0)
+		logout_msg(&lo, SEV_NOTICE, "(%u more dropped datagrams not logged)", n);
+	if ((n = tt_ratelimit_settle(&refuse_limit, now)) != 0)
+		logout_msg(&lo, SEV_WARNING, "(%u more notifications refused by an output not logged)",
+		           n);
 }
 
 /* --- process ---------------------------------------------------------------------------------- */
@@ -576,7 +577,8 @@ int main(int argc, char **argv)
 		uint64_t now;
 
 		rc = ppoll(pfd, net.n, logout_pending(&lo) ? &flush_tick
-		                       : drop_limit.suppressed ? &second : NULL, &open_mask);
+		                       : tt_ratelimit_pending(&drop_limit) ||
+		                         tt_ratelimit_pending(&refuse_limit) ? &second : NULL, &open_mask);
 		if (rc < 0 && errno != EINTR) {
 			snprintf(err, sizeof err, "poll: %s", strerror(errno));
 			return fatal(err);

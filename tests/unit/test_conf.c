@@ -474,9 +474,9 @@ static void text_helpers(void **state)
 	assert_int_equal(tt_word_is("createUSER", 10, "createUser"), 1);
 	assert_int_equal(tt_word_is("createUse", 9, "createUser"), 0);
 	assert_int_equal(tt_word_is("createUsers", 11, "createUser"), 0);
-	assert_int_equal(tt_word_starts("AES-256-C", "aes-2", 5), 1);
-	assert_int_equal(tt_word_starts("AES", "AES-", 4), 0);
-	assert_int_equal(tt_word_starts("AES", "", 0), 1);
+	assert_int_equal(tt_word_starts("aes-2", 5, "AES-256-C"), 1);
+	assert_int_equal(tt_word_starts("AES-", 4, "AES"), 0);
+	assert_int_equal(tt_word_starts("", 0, "AES"), 1);
 
 	assert_int_equal(tt_hex_decode("0x8000aBcD", 10, out, sizeof out), 4);
 	assert_memory_equal(out, "\x80\x00\xab\xcd", 4);

@@ -532,6 +532,19 @@ static void test_zeroize(void **state)
 #define SP800_38A_PT "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51" \
 	"30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710"
 
+/* One message through a cipher as the core does it: start (the key schedule), run, wipe. */
+static int cipher_once(enum tt_cipher cipher, const uint8_t *key, size_t keylen,
+                       const uint8_t *iv, uint8_t *buf, int encrypt, size_t len)
+{
+	struct tt_cipher_ctx c;
+	int rc = tt_cipher_start(&c, cipher, key, keylen, encrypt);
+	if (rc == TT_OK) {
+		rc = tt_cipher_run(&c, iv, buf, len);
+		tt_cipher_wipe(&c);
+	}
+	return rc;
+}
+
 static void test_aes_cfb(void **state)
 {
 	static const struct { const char *key, *ct; } v[] = {
@@ -555,24 +568,42 @@ static void test_aes_cfb(void **state)
 	for (i = 0; i < 3; i++) {
 		kn = unhex(v[i].key, key, sizeof key);
 		memcpy(buf, pt, sizeof pt);
-		assert_int_equal(tt_aes_cfb_encrypt(key, kn, iv, buf, sizeof buf), TT_OK);
+		assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, kn, iv, buf, 1, sizeof buf), TT_OK);
 		expect_hex("AES-CFB128 encrypt", buf, sizeof buf, v[i].ct);
-		assert_int_equal(tt_aes_cfb_decrypt(key, kn, iv, buf, sizeof buf), TT_OK);
+		assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, kn, iv, buf, 0, sizeof buf), TT_OK);
 		assert_memory_equal(buf, pt, sizeof pt);
 		/* CFB needs no padding: every length is a prefix of the full answer. */
 		unhex(v[i].ct, ct, sizeof ct);
 		for (len = 1; len <= sizeof pt; len += 7) {
 			memcpy(buf, pt, len);
-			assert_int_equal(tt_aes_cfb_encrypt(key, kn, iv, buf, len), TT_OK);
+			assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, kn, iv, buf, 1, len), TT_OK);
 			assert_memory_equal(buf, ct, len);
-			assert_int_equal(tt_aes_cfb_decrypt(key, kn, iv, buf, len), TT_OK);
+			assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, kn, iv, buf, 0, len), TT_OK);
 			assert_memory_equal(buf, pt, len);
 		}
-		assert_int_equal(tt_aes_cfb_encrypt(key, kn, iv, buf, 0), TT_OK);
+		assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, kn, iv, buf, 1, 0), TT_OK);
 	}
 	assert_memory_equal(iv, iv_copy, sizeof iv); /* the caller's IV is not modified */
-	assert_int_equal(tt_aes_cfb_decrypt(key, 20, iv, buf, 16), TT_ERR_INVALID);
-	assert_int_equal(tt_aes_cfb_encrypt(key, 0, iv, buf, 16), TT_ERR_INVALID);
+	assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, 20, iv, buf, 0, 16), TT_ERR_INVALID);
+	assert_int_equal(cipher_once(TT_CIPHER_AES_CFB, key, 0, iv, buf, 1, 16), TT_ERR_INVALID);
+	/* one started context serves message after message unchanged (the receiver keeps it
+	 * per key); a context that failed to start is idle and refuses to run */
+	{
+		struct tt_cipher_ctx c;
+		kn = unhex(v[2].key, key, sizeof key);
+		unhex(v[2].ct, ct, sizeof ct);
+		assert_int_equal(tt_cipher_start(&c, TT_CIPHER_AES_CFB, key, kn, 1), TT_OK);
+		for (i = 0; i < 3; i++) {
+			memcpy(buf, pt, sizeof pt);
+			assert_int_equal(tt_cipher_run(&c, iv, buf, sizeof buf), TT_OK);
+			assert_memory_equal(buf, ct, sizeof ct);
+		}
+		tt_cipher_wipe(&c);
+		assert_int_equal(c.cipher, TT_CIPHER_NONE);
+		assert_int_equal(tt_cipher_run(&c, iv, buf, sizeof buf), TT_ERR_INVALID);
+		assert_int_equal(tt_cipher_start(&c, TT_CIPHER_AES_CFB, key, 20, 0), TT_ERR_INVALID);
+		assert_int_equal(tt_cipher_run(&c, iv, buf, sizeof buf), TT_ERR_INVALID);
+	}
 }
 
 static void test_des_cbc(void **state)
@@ -586,15 +617,15 @@ static void test_des_cbc(void **state)
 	unhex("1234567890abcdef", iv, sizeof iv);
 	memcpy(iv_copy, iv, sizeof iv);
 	memcpy(buf, pt_text, 24);
-	assert_int_equal(tt_des_cbc_encrypt(key, iv, buf, 24), TT_OK);
+	assert_int_equal(cipher_once(TT_CIPHER_DES_CBC, key, 8, iv, buf, 1, 24), TT_OK);
 	expect_hex("DES-CBC encrypt", buf, 24, "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6");
-	assert_int_equal(tt_des_cbc_decrypt(key, iv, buf, 24), TT_OK);
+	assert_int_equal(cipher_once(TT_CIPHER_DES_CBC, key, 8, iv, buf, 0, 24), TT_OK);
 	assert_memory_equal(buf, pt_text, 24);
 	assert_memory_equal(iv, iv_copy, sizeof iv);
-	assert_int_equal(tt_des_cbc_decrypt(key, iv, buf, 0), TT_OK);
+	assert_int_equal(cipher_once(TT_CIPHER_DES_CBC, key, 8, iv, buf, 0, 0), TT_OK);
 	/* RFC 3414 §8.1.1.3: a length that is not a multiple of 8 is a decryption error. */
-	assert_int_equal(tt_des_cbc_decrypt(key, iv, buf, 23), TT_ERR_VALUE);
-	assert_int_equal(tt_des_cbc_encrypt(key, iv, buf, 9), TT_ERR_VALUE);
+	assert_int_equal(cipher_once(TT_CIPHER_DES_CBC, key, 8, iv, buf, 0, 23), TT_ERR_VALUE);
+	assert_int_equal(cipher_once(TT_CIPHER_DES_CBC, key, 8, iv, buf, 1, 9), TT_ERR_VALUE);
 }
 
 static void test_des3_cbc(void **state)
@@ -608,11 +639,11 @@ static void test_des3_cbc(void **state)
 	unhex("0123456789abcdef23456789abcdef01456789abcdef0123", key, sizeof key);
 	unhex("f69f2445df4f9b17", iv, sizeof iv);
 	memcpy(buf, pt_text, 24);
-	assert_int_equal(tt_des3_cbc_encrypt(key, iv, buf, 24), TT_OK);
+	assert_int_equal(cipher_once(TT_CIPHER_DES3_CBC, key, 24, iv, buf, 1, 24), TT_OK);
 	expect_hex("3DES-CBC encrypt", buf, 24, "a5c282bad0de3774becd2e04386b589fb5057d8552fc4336");
-	assert_int_equal(tt_des3_cbc_decrypt(key, iv, buf, 24), TT_OK);
+	assert_int_equal(cipher_once(TT_CIPHER_DES3_CBC, key, 24, iv, buf, 0, 24), TT_OK);
 	assert_memory_equal(buf, pt_text, 24);
-	assert_int_equal(tt_des3_cbc_decrypt(key, iv, buf, 12), TT_ERR_VALUE);
+	assert_int_equal(cipher_once(TT_CIPHER_DES3_CBC, key, 24, iv, buf, 0, 12), TT_ERR_VALUE);
 }
 
 /* ---- password to key ------------------------------------------------------------------- */
@@ -1217,7 +1248,7 @@ static void test_usm_3des_roundtrip(void **state)
 	/* The IV is pre-IV (K[24..31]) XOR salt, the key K[0..23]. */
 	for (i = 0; i < 8; i++)
 		iv[i] = (uint8_t)(key[24 + i] ^ salt[i]);
-	assert_int_equal(tt_des3_cbc_decrypt(key, iv, buf, sizeof buf), TT_OK);
+	assert_int_equal(cipher_once(TT_CIPHER_DES3_CBC, key, 24, iv, buf, 0, sizeof buf), TT_OK);
 	assert_memory_equal(buf, ref, sizeof ref);
 	assert_int_equal(tt_usm_decrypt(TT_PRIV_3DES, key, 1, 2, salt, buf, 12), TT_ERR_VALUE);
 }

@@ -76,6 +76,29 @@ static void ratelimit_zero_burst_and_backwards_clock(void **state)
 	assert_int_equal(sup, 1);
 }
 
+/* After a flood the count of suppressed events can be had without a further event. */
+static void ratelimit_settle(void **state)
+{
+	struct tt_ratelimit r;
+	uint32_t sup;
+	(void)state;
+
+	tt_ratelimit_init(&r, 1000, 1);
+	assert_int_equal(tt_ratelimit_settle(&r, 0), 0);
+	assert_int_equal(allow(&r, 5000, &sup), 1);
+	assert_int_equal(tt_ratelimit_pending(&r), 0);
+	assert_int_equal(allow(&r, 5001, &sup), 0);
+	assert_int_equal(allow(&r, 5002, &sup), 0);
+	assert_int_equal(tt_ratelimit_pending(&r), 1);
+	assert_int_equal(tt_ratelimit_settle(&r, 5999), 0); /* the window is not over */
+	assert_int_equal(tt_ratelimit_settle(&r, 6000), 2);
+	assert_int_equal(tt_ratelimit_pending(&r), 0);
+	assert_int_equal(tt_ratelimit_settle(&r, 7000), 0); /* said once */
+	/* and the next event is not told about them again */
+	assert_int_equal(allow(&r, 7001, &sup), 1);
+	assert_int_equal(sup, 0);
+}
+
 static void strerror_names(void **state)
 {
 	const char *seen[32];
@@ -198,6 +221,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ratelimit_burst_and_rollover),
 		cmocka_unit_test(ratelimit_zero_burst_and_backwards_clock),
+		cmocka_unit_test(ratelimit_settle),
 		cmocka_unit_test(strerror_names),
 		cmocka_unit_test(reason_names),
 		cmocka_unit_test(strbuf_bounds),

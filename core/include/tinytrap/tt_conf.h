@@ -114,7 +114,7 @@ int tt_word_is(const char *s, size_t len, const char *word);
 
 /* 1 when the len characters at s begin the NUL-terminated word (an abbreviation of it),
  * ignoring ASCII case; len 0 gives 1. */
-int tt_word_starts(const char *word, const char *s, size_t len);
+int tt_word_starts(const char *s, size_t len, const char *word);
 
 /* Decodes the len characters of hex at s into out (cap octets): an optional "0x" or "0X",
  * then two hex digits per octet, either case; spaces, tabs, CR and LF may stand between

@@ -23,4 +23,12 @@ void tt_ratelimit_init(struct tt_ratelimit *r, uint32_t window_ms, uint32_t burs
  * previous allowed one, so the caller can say "N more suppressed". */
 int tt_ratelimit_allow(struct tt_ratelimit *r, uint64_t now_ms, uint32_t *suppressed);
 
+/* Once the window in which events were suppressed is over, returns how many were suppressed
+ * and forgets them, so that the caller can say "N more" after a flood even when no further
+ * event comes; else returns 0. */
+uint32_t tt_ratelimit_settle(struct tt_ratelimit *r, uint64_t now_ms);
+
+/* 1 while suppressed events wait for tt_ratelimit_allow() or tt_ratelimit_settle(). */
+int tt_ratelimit_pending(const struct tt_ratelimit *r);
+
 #endif /* TT_RATELIMIT_H */

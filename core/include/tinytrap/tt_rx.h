@@ -119,8 +119,8 @@ struct tt_key_cache_entry {
 struct tt_remote_engine {
 	uint64_t stamp_ms;         /* our clock when boots/time were stored; 0 = free */
 	uint32_t boots;            /* snmpEngineBoots */
-	uint32_t time;             /* snmpEngineTime at stamp_ms */
-	uint32_t latest;           /* latestReceivedEngineTime */
+	uint32_t time;             /* snmpEngineTime at stamp_ms, the latest received (RFC 3414
+	                              latestReceivedEngineTime) */
 	uint8_t id_len;
 	uint8_t id[TT_ENGINE_ID_MAX];
 };

@@ -61,10 +61,10 @@ struct tt_user {
 	uint8_t name[TT_USER_NAME_MAX];
 	uint8_t name_len;
 	uint8_t engine_id[TT_ENGINE_ID_MAX];
-	uint8_t engine_id_len;         /* 0: any engine (wildcard) */
+	uint8_t engine_id_len;         /* 0: any engine (wildcard): keys are Ku; else they are final
+	                                  (localized to engine_id) */
 	uint8_t auth;                  /* enum tt_auth_proto */
 	uint8_t priv;                  /* enum tt_priv_proto */
-	uint8_t localized;             /* 1: auth_key/priv_key are final; 0: they are Ku */
 	uint8_t auth_key[TT_KEY_MAX];  /* Kul (localized) or Ku of the auth password */
 	uint8_t priv_key[TT_KEY_MAX];  /* privacy key material (localized) or Ku of the priv
 	                                  password, hashed with the auth protocol */
