@@ -28,7 +28,6 @@
 #define TT_HASH_MAX_LEN 64   /* longest digest: SHA-512 */
 #define TT_HASH_MAX_BLOCK 128 /* largest hash block: SHA-384/512 (FIPS 180-4) */
 #define TT_MAC_MAX_LEN 48    /* longest truncated MAC: usmHMAC384SHA512AuthProtocol */
-#define TT_PRIV_KEY_MAX_LEN 32 /* longest privacy key: 3DES (24 + 8 pre-IV) and AES-256 */
 #define TT_DES_KEY_LEN 8
 #define TT_DES3_KEY_LEN 24
 #define TT_DES_BLOCK 8       /* also the length of a DES/3DES IV */

@@ -152,7 +152,7 @@ int tt_usm_priv_key_from_kul(enum tt_auth_proto ap, enum tt_priv_proto pp, const
                              const uint8_t *engine_id, size_t engine_id_len, uint8_t *key)
 {
 	/* K as it grows: Kul (up to 64 octets), and never more than need octets once extended. */
-	uint8_t k[TT_HASH_MAX_LEN + TT_PRIV_KEY_MAX_LEN];
+	uint8_t k[TT_HASH_MAX_LEN + TT_PRIV_KEY_MAX];
 	uint8_t blk[TT_HASH_MAX_LEN];
 	size_t hlen = tt_auth_hash_len(ap);
 	size_t need = tt_priv_key_len(pp);

@@ -750,7 +750,7 @@ static void test_p2k_long_passwords(void **state)
 
 static void test_key_errors(void **state)
 {
-	uint8_t ku[TT_HASH_MAX_LEN], key[TT_PRIV_KEY_MAX_LEN];
+	uint8_t ku[TT_HASH_MAX_LEN], key[TT_PRIV_KEY_MAX];
 	uint8_t engine[33];
 
 	(void)state;
@@ -819,7 +819,7 @@ static void test_usm_keys_file(void **state)
 		const char *pw = need_value(&b, "password");
 		size_t pwlen = strcspn(pw, " \r\n");
 		uint8_t engine[64], ku[TT_HASH_MAX_LEN], kul[TT_HASH_MAX_LEN];
-		uint8_t key[TT_PRIV_KEY_MAX_LEN], key2[TT_PRIV_KEY_MAX_LEN], tmp[TT_HASH_MAX_LEN];
+		uint8_t key[TT_PRIV_KEY_MAX], key2[TT_PRIV_KEY_MAX], tmp[TT_HASH_MAX_LEN];
 		size_t elen, hlen = tt_auth_hash_len(ap);
 		const char *line, *next;
 		char what[192];
@@ -1111,7 +1111,7 @@ static void test_netsnmp_packets(void **state)
 	read_vectors("packets-netsnmp.txt", packets_txt, sizeof packets_txt);
 	while (next_block(&pos, &b)) {
 		static uint8_t m[2048], buf[2048], want[2048];
-		uint8_t kul[TT_HASH_MAX_LEN], mac[TT_HASH_MAX_LEN], key[TT_PRIV_KEY_MAX_LEN];
+		uint8_t kul[TT_HASH_MAX_LEN], mac[TT_HASH_MAX_LEN], key[TT_PRIV_KEY_MAX];
 		char cmd[1024], a[32], apw[128], x[32], xpw[128];
 		const char *cmdline, *val;
 		struct v3msg v;
@@ -1236,7 +1236,7 @@ static void test_usm_3des_roundtrip(void **state)
 {
 	static const uint8_t engine[8] = {0x80, 0, 0, 0, 1, 2, 3, 4};
 	static const uint8_t salt[8] = {0, 0, 0, 1, 0x12, 0x34, 0x56, 0x78};
-	uint8_t key[TT_PRIV_KEY_MAX_LEN], buf[64], iv[8], ref[64];
+	uint8_t key[TT_PRIV_KEY_MAX], buf[64], iv[8], ref[64];
 	size_t i;
 
 	(void)state;
