@@ -14,7 +14,7 @@ WARN := -Wall -Wextra -Werror
 # hold ordinary code, so the unit tests, nm checks and non-LTO links use them unchanged.
 LTO := -flto=auto -ffat-lto-objects
 CORE_CFLAGS := -std=c99 -pedantic $(WARN) -O2 -g $(LTO) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
-PORT_CFLAGS := -std=c99 $(WARN) -O2 -g $(LTO) -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
+PORT_CFLAGS := -std=c99 $(WARN) -O2 -g $(LTO) -pthread -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
 
 # The core's one external dependency: Mbed TLS 2.28's crypto library (Debian libmbedtls-dev),
 # used only by core/src/crypto_mbedtls.c.
@@ -68,7 +68,7 @@ $(BUILD)/posix/%.o: port/posix/%.c $(HEADERS) $(wildcard port/posix/*.h) $(BUILD
 	$(CC) $(PORT_CFLAGS) -Iport/posix -c $< -o $@
 
 $(BUILD)/tinytrapd: $(POSIX_OBJ) $(BUILD)/libtinytrap.a
-	$(CC) -O2 $(WARN) $(LTO) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
+	$(CC) -O2 $(WARN) $(LTO) -pthread -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
 
 $(MBEDTLS_INC)/mbedtls:
 	@mkdir -p $(MBEDTLS_INC)
