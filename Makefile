@@ -4,6 +4,8 @@
 
 CONFIG ?= posix
 BUILD := build/$(CONFIG)
+# The defconfig $(BUILD)/.config is made from (and savedefconfig writes).
+DEFCONFIG ?= config/$(CONFIG)_defconfig
 CC ?= cc
 KCONFIG_CONF ?= kconfig-conf
 KCONFIG_MCONF ?= kconfig-mconf
@@ -34,9 +36,9 @@ HEADERS := $(wildcard core/include/tinytrap/*.h) $(wildcard core/src/*.h)
 all: $(BUILD)/tinytrapd
 
 # --- Kconfig: .config from the defconfig, then the generated header ----------------------------
-$(BUILD)/.config: config/$(CONFIG)_defconfig Kconfig
+$(BUILD)/.config: $(DEFCONFIG) Kconfig
 	@mkdir -p $(BUILD)
-	@KCONFIG_CONFIG=$@ $(KCONFIG_CONF) --defconfig=config/$(CONFIG)_defconfig Kconfig >/dev/null
+	@KCONFIG_CONFIG=$@ $(KCONFIG_CONF) --defconfig=$(DEFCONFIG) Kconfig >/dev/null
 
 $(BUILD)/tt_autoconf.h: $(BUILD)/.config
 	@mkdir -p $(BUILD)/include/config
@@ -52,7 +54,7 @@ menuconfig: $(BUILD)/.config
 	@rm -f $(BUILD)/tt_autoconf.h
 
 savedefconfig: $(BUILD)/.config
-	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_CONF) --savedefconfig=config/$(CONFIG)_defconfig Kconfig
+	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_CONF) --savedefconfig=$(DEFCONFIG) Kconfig
 
 # --- core and the POSIX daemon -------------------------------------------------------------------
 $(BUILD)/core/%.o: core/src/%.c $(HEADERS) $(BUILD)/tt_autoconf.h
