@@ -36,9 +36,19 @@ HEADERS := $(wildcard core/include/tinytrap/*.h) $(wildcard core/src/*.h)
 all: $(BUILD)/tinytrapd
 
 # --- Kconfig: .config from the defconfig, then the generated header ----------------------------
+# kconfig-conf --defconfig silently uses the default for a value out of range or a symbol that
+# does not exist: scripts/check-defconfig.sh compares what was asked with what landed, and on a
+# difference no .config is left, so the next make tries again.
 $(BUILD)/.config: $(DEFCONFIG) Kconfig
 	@mkdir -p $(BUILD)
-	@KCONFIG_CONFIG=$@ $(KCONFIG_CONF) --defconfig=$(DEFCONFIG) Kconfig >/dev/null
+	@rm -f $@ $@.new
+	@KCONFIG_CONFIG=$@.new $(KCONFIG_CONF) --defconfig=$(DEFCONFIG) Kconfig >/dev/null
+	@if scripts/check-defconfig.sh $(DEFCONFIG) $@.new Kconfig; then mv $@.new $@; else \
+	  rm -f $@.new $@.new.old; echo "$(DEFCONFIG): not built (values above did not land in .config)" >&2; exit 1; fi
+
+# a missing defconfig is an error here, not a job for the %_defconfig rule below (it recursed)
+$(DEFCONFIG):
+	@echo "$@: no such defconfig" >&2; exit 1
 
 $(BUILD)/tt_autoconf.h: $(BUILD)/.config
 	@mkdir -p $(BUILD)/include/config
