@@ -646,7 +646,7 @@ const char *net_host_name(const struct tt_addr *a, uint64_t now_ms)
 	}
 	/* an expired name still serves while its refresh is queued */
 	if (s->state == DNS_NAME && (now_ms < s->expires_ms || s->pending)) {
-		memcpy(dns.out, s->name, sizeof dns.out);
+		memcpy(dns.out, s->name, strlen(s->name) + 1);
 		ret = dns.out;
 	}
 	pthread_mutex_unlock(&dns.mu);
