@@ -4,6 +4,8 @@
 
 CONFIG ?= posix
 BUILD := build/$(CONFIG)
+# The defconfig $(BUILD)/.config is made from (and savedefconfig writes).
+DEFCONFIG ?= config/$(CONFIG)_defconfig
 CC ?= cc
 KCONFIG_CONF ?= kconfig-conf
 KCONFIG_MCONF ?= kconfig-mconf
@@ -14,7 +16,7 @@ WARN := -Wall -Wextra -Werror
 # hold ordinary code, so the unit tests, nm checks and non-LTO links use them unchanged.
 LTO := -flto=auto -ffat-lto-objects
 CORE_CFLAGS := -std=c99 -pedantic $(WARN) -O2 -g $(LTO) -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
-PORT_CFLAGS := -std=c99 $(WARN) -O2 -g $(LTO) -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
+PORT_CFLAGS := -std=c99 $(WARN) -O2 -g $(LTO) -pthread -D_GNU_SOURCE -Icore/include -I$(BUILD) -DTT_HAVE_AUTOCONF
 
 # The core's one external dependency: Mbed TLS 2.28's crypto library (Debian libmbedtls-dev),
 # used only by core/src/crypto_mbedtls.c.
@@ -34,9 +36,19 @@ HEADERS := $(wildcard core/include/tinytrap/*.h) $(wildcard core/src/*.h)
 all: $(BUILD)/tinytrapd
 
 # --- Kconfig: .config from the defconfig, then the generated header ----------------------------
-$(BUILD)/.config: config/$(CONFIG)_defconfig Kconfig
+# kconfig-conf --defconfig silently uses the default for a value out of range or a symbol that
+# does not exist: scripts/check-defconfig.sh compares what was asked with what landed, and on a
+# difference no .config is left, so the next make tries again.
+$(BUILD)/.config: $(DEFCONFIG) Kconfig
 	@mkdir -p $(BUILD)
-	@KCONFIG_CONFIG=$@ $(KCONFIG_CONF) --defconfig=config/$(CONFIG)_defconfig Kconfig >/dev/null
+	@rm -f $@ $@.new
+	@KCONFIG_CONFIG=$@.new $(KCONFIG_CONF) --defconfig=$(DEFCONFIG) Kconfig >/dev/null
+	@if scripts/check-defconfig.sh $(DEFCONFIG) $@.new Kconfig; then mv $@.new $@; else \
+	  rm -f $@.new $@.new.old; echo "$(DEFCONFIG): not built (values above did not land in .config)" >&2; exit 1; fi
+
+# a missing defconfig is an error here, not a job for the %_defconfig rule below (it recursed)
+$(DEFCONFIG):
+	@echo "$@: no such defconfig" >&2; exit 1
 
 $(BUILD)/tt_autoconf.h: $(BUILD)/.config
 	@mkdir -p $(BUILD)/include/config
@@ -52,7 +64,7 @@ menuconfig: $(BUILD)/.config
 	@rm -f $(BUILD)/tt_autoconf.h
 
 savedefconfig: $(BUILD)/.config
-	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_CONF) --savedefconfig=config/$(CONFIG)_defconfig Kconfig
+	KCONFIG_CONFIG=$(BUILD)/.config $(KCONFIG_CONF) --savedefconfig=$(DEFCONFIG) Kconfig
 
 # --- core and the POSIX daemon -------------------------------------------------------------------
 $(BUILD)/core/%.o: core/src/%.c $(HEADERS) $(BUILD)/tt_autoconf.h
@@ -68,7 +80,7 @@ $(BUILD)/posix/%.o: port/posix/%.c $(HEADERS) $(wildcard port/posix/*.h) $(BUILD
 	$(CC) $(PORT_CFLAGS) -Iport/posix -c $< -o $@
 
 $(BUILD)/tinytrapd: $(POSIX_OBJ) $(BUILD)/libtinytrap.a
-	$(CC) -O2 $(WARN) $(LTO) -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
+	$(CC) -O2 $(WARN) $(LTO) -pthread -o $@ $(POSIX_OBJ) $(BUILD)/libtinytrap.a $(CORE_LIBS)
 
 $(MBEDTLS_INC)/mbedtls:
 	@mkdir -p $(MBEDTLS_INC)

@@ -6,6 +6,8 @@
  * becomes a daemon unless -f, writes the pid file, then loops: ppoll() over every socket,
  * recvmmsg() batches, one tt_rx_input() per datagram, tt_dispatch() to the log output, the
  * inform Response only when the output accepted, the logs flushed within FLUSH_INTERVAL_MS.
+ * %B names come from net.c's cache without waiting (its resolver thread, not started with -n,
+ * does the lookups; until a name is known the source prints numerically).
  * Signals only set flags, which the loop handles between batches: SIGTERM/SIGINT stop
  * cleanly (counters, pid file removed), SIGHUP re-reads every configuration file into the
  * second struct tt_conf and switches to it only when it is valid, SIGUSR1 prints the
@@ -59,6 +61,7 @@ static volatile sig_atomic_t got_term, got_hup, got_usr1;
 static uint64_t last_flush;              /* when the log buffers were last written */
 static struct tt_persist_engine engine;  /* our SNMP engine as started */
 static char engine_hex[80];              /* its ID in hex, for messages */
+static int dns_on;                       /* the resolver thread was started (not -n) */
 
 static const struct tt_output outputs[] = {
 	{logout_alert, &lo, TT_USE_LOG},
@@ -258,6 +261,13 @@ static void log_counters(void)
 	           "errors %u, dropped by the kernel %u", lo.stats.alerts, lo.stats.written,
 	           lo.stats.refused, lo.stats.skipped, lo.stats.write_errors, net.replies,
 	           net.send_errors, net.recv_errors, net_kernel_drops(&net));
+	if (dns_on) {
+		struct net_dns_stats d;
+		net_dns_stats(&d);
+		logout_msg(&lo, SEV_NOTICE, "reverse DNS: lookups %u (named %u, no name %u), queue full "
+		           "%u, queued %u, cache evictions %u", d.lookups, d.named, d.no_name,
+		           d.queue_full, d.queued, d.evicted);
+	}
 }
 
 /* --- one datagram ----------------------------------------------------------------------------- */
@@ -563,6 +573,13 @@ int main(int argc, char **argv)
 		           "every SNMPv3 inform is refused until the engine ID changes (exactEngineID, or "
 		           "remove the state file in the persistent directory)");
 	warn_if_no_access(&confs[live]);
+	/* -n is a command-line option, so a reload never turns the resolver on or off */
+	if (!settings[live].no_dns) {
+		if (net_dns_start(err, sizeof err) == 0)
+			dns_on = 1;
+		else
+			logout_msg(&lo, SEV_WARNING, "%s; sources are printed numerically", err);
+	}
 	logout_flush(&lo);
 
 	for (i = 0; i < net.n; i++) {
@@ -605,6 +622,7 @@ int main(int argc, char **argv)
 	}
 	logout_flush(&lo);
 
+	net_dns_stop(); /* bounded: a lookup stuck in DNS does not hold up the exit */
 	log_counters();
 	logout_msg(&lo, SEV_INFO, "tinytrapd stopped");
 	logout_close(&lo);

@@ -2,7 +2,21 @@
  * net.c - tinytrapd's UDP sockets and reverse-DNS cache (see net.h).
  *
  * What it does: socket set-up, batched receive with the local destination address, replies
- * from the right address, sockaddr <-> struct tt_addr.
+ * from the right address, sockaddr <-> struct tt_addr; reverse DNS off the receive loop.
+ *
+ * Reverse DNS: the loop asks net_host_name(), which only looks in a fixed cache (128 entries,
+ * 32 sets of 4, LRU within a set) under a mutex that is never held across a lookup. An address
+ * not there yet goes into a bounded queue (16) and the loop prints the numeric transport, as %B
+ * does without a name and as snmptrapd does when its lookup fails; a full queue is counted and
+ * the address printed numerically. One resolver thread takes the queue in order, calls
+ * getnameinfo() without the lock, sanitises the name and stores it, or "no name" for a failure,
+ * both for 5 minutes, so a failing PTR server is asked once per address per 5 minutes, not per
+ * datagram. The thread blocks every signal, so SIGTERM/SIGHUP/SIGUSR1 keep reaching the loop's
+ * ppoll(). Shutdown waits at most 200 ms for it and then detaches it rather than joining: a
+ * lookup stuck in getnameinfo() (glibc's resolver waits up to timeout x attempts, 10 s by
+ * default) cannot be cancelled safely, and a join would hold SIGTERM hostage to the DNS server;
+ * the thread only touches this file's static state, so the process exit ends it harmlessly.
+ * Names found after the stop are discarded. With -n the thread is never started.
  *
  * What it does not do: allocate (glibc's getaddrinfo at start-up and getnameinfo aside), or
  * interpret datagrams.
@@ -12,9 +26,13 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <linux/sock_diag.h> /* SK_MEMINFO_DROPS */
@@ -374,50 +392,263 @@ int net_send(struct net *net, const struct net_dgram *d, const uint8_t *data, si
 	return 0;
 }
 
-/* --- reverse DNS cache ------------------------------------------------------------------------ */
+/* --- reverse DNS: the loop's cache, one resolver thread ------------------------------------- */
 
-#define DNS_SLOTS 64
-#define DNS_TTL_MS 300000u
-#define DNS_NEG_TTL_MS 60000u
+#define DNS_WAYS 4             /* entries per set (LRU within the set) */
+#define DNS_SETS 32            /* 128 entries in all */
+#define DNS_NAME_MAX 256       /* a DNS name has at most 253 characters */
+#define DNS_QUEUE 16           /* addresses waiting for the thread */
+#define DNS_TTL_MS 300000u     /* a name is believed 5 minutes */
+#define DNS_NEG_TTL_MS 300000u /* so is "no name" (a failed or timed-out lookup) */
+#define DNS_STOP_WAIT_MS 200   /* net_dns_stop() waits this long for the thread */
+
+enum { DNS_NONE, DNS_NAME, DNS_NONAME };
 
 struct dns_slot {
-	uint64_t expires_ms;
-	uint8_t used;
-	uint8_t found;
+	uint64_t expires_ms; /* state is believed until then */
+	uint64_t used_ms;    /* last asked for by the loop (eviction) */
+	uint8_t used;        /* the slot holds an address */
+	uint8_t state;       /* DNS_NONE (never looked up), DNS_NAME, DNS_NONAME */
+	uint8_t pending;     /* queued or being looked up */
 	uint8_t family;
 	uint8_t ip[16];
-	char name[NI_MAXHOST];
+	char name[DNS_NAME_MAX];
 };
 
-static struct dns_slot dns[DNS_SLOTS];
+struct dns_req {
+	uint8_t family;
+	uint8_t ip[16];
+};
+
+/* Everything below mu is shared by the loop and the thread and only touched under mu. */
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t wake;   /* the thread: work queued, or stop */
+	pthread_cond_t exited; /* net_dns_stop(): the thread has finished (CLOCK_MONOTONIC) */
+	pthread_t thread;
+	int running;           /* the loop's own flag: the thread was started and not stopped */
+	int stop, done;
+	struct dns_req q[DNS_QUEUE];
+	unsigned head, count;
+	struct dns_slot slots[DNS_SETS * DNS_WAYS];
+	struct net_dns_stats st;
+	char out[DNS_NAME_MAX]; /* the loop's copy of the name net_host_name() returned */
+} dns = {.mu = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static struct dns_slot *dns_set(uint8_t family, const uint8_t *ip)
+{
+	uint32_t h = 2166136261u;
+	unsigned i;
+
+	h = (h ^ family) * 16777619u;
+	for (i = 0; i < 16; i++)
+		h = (h ^ ip[i]) * 16777619u;
+	return &dns.slots[(h % DNS_SETS) * DNS_WAYS];
+}
+
+static struct dns_slot *dns_find(uint8_t family, const uint8_t *ip)
+{
+	struct dns_slot *set = dns_set(family, ip);
+	unsigned w;
+
+	for (w = 0; w < DNS_WAYS; w++)
+		if (set[w].used && set[w].family == family && memcmp(set[w].ip, ip, 16) == 0)
+			return &set[w];
+	return NULL;
+}
+
+/* The slot a new address takes: a free one, else the least recently used that is not being
+ * looked up, else the least recently used (the thread's answer for it is then dropped). */
+static struct dns_slot *dns_victim(struct dns_slot *set)
+{
+	struct dns_slot *best = NULL, *any = NULL;
+	unsigned w;
+
+	for (w = 0; w < DNS_WAYS; w++) {
+		struct dns_slot *s = &set[w];
+		if (!s->used)
+			return s;
+		if (!any || s->used_ms < any->used_ms)
+			any = s;
+		if (!s->pending && (!best || s->used_ms < best->used_ms))
+			best = s;
+	}
+	return best ? best : any;
+}
+
+/* The blocking part, outside the lock. Returns 1 with the sanitised name in name. */
+static int dns_lookup(const struct dns_req *r, char *name, size_t cap)
+{
+	struct sockaddr_storage ss;
+	struct tt_addr a;
+	socklen_t len;
+	size_t i;
+
+	memset(&a, 0, sizeof a);
+	a.family = r->family;
+	memcpy(a.ip, r->ip, 16);
+	len = to_sockaddr(&a, &ss, 0);
+	if (getnameinfo((struct sockaddr *)&ss, len, name, (socklen_t)cap, NULL, 0, NI_NAMEREQD) != 0 ||
+	    !name[0])
+		return 0;
+	/* a PTR record is the sender's to choose: keep it from forging log lines */
+	for (i = 0; name[i]; i++)
+		if ((unsigned char)name[i] <= 0x20 || (unsigned char)name[i] >= 0x7f)
+			name[i] = '?';
+	return 1;
+}
+
+static void *dns_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&dns.mu);
+	for (;;) {
+		struct dns_req r;
+		struct dns_slot *s;
+		char name[DNS_NAME_MAX];
+		int found;
+
+		while (!dns.stop && dns.count == 0)
+			pthread_cond_wait(&dns.wake, &dns.mu);
+		if (dns.stop)
+			break;
+		r = dns.q[dns.head];
+		dns.head = (dns.head + 1) % DNS_QUEUE;
+		dns.count--;
+		pthread_mutex_unlock(&dns.mu);
+		found = dns_lookup(&r, name, sizeof name);
+		pthread_mutex_lock(&dns.mu);
+		if (dns.stop)
+			break;
+		dns.st.lookups++;
+		if (found)
+			dns.st.named++;
+		else
+			dns.st.no_name++;
+		s = dns_find(r.family, r.ip);
+		if (!s || !s->pending)
+			continue; /* evicted while it was looked up */
+		s->pending = 0;
+		s->state = found ? DNS_NAME : DNS_NONAME;
+		if (found)
+			memcpy(s->name, name, sizeof s->name);
+		s->expires_ms = mono_ms() + (found ? DNS_TTL_MS : DNS_NEG_TTL_MS);
+	}
+	dns.done = 1;
+	pthread_cond_signal(&dns.exited);
+	pthread_mutex_unlock(&dns.mu);
+	return NULL;
+}
+
+int net_dns_start(char *err, size_t errcap)
+{
+	pthread_condattr_t ca;
+	sigset_t all, old;
+	int rc;
+
+	if (dns.running)
+		return 0;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&dns.exited, &ca);
+	pthread_condattr_destroy(&ca);
+	/* every signal stays with the loop's ppoll(): one delivered to this thread would not
+	 * wake the loop (SIGTERM, SIGHUP would wait for the next datagram) */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&dns.thread, NULL, dns_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		snprintf(err, errcap, "cannot start the resolver thread: %s", strerror(rc));
+		return -1;
+	}
+	dns.running = 1;
+	return 0;
+}
+
+void net_dns_stop(void)
+{
+	struct timespec until;
+	int rc = 0, done;
+
+	if (!dns.running)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_nsec += DNS_STOP_WAIT_MS * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&dns.mu);
+	dns.stop = 1;
+	pthread_cond_broadcast(&dns.wake);
+	while (!dns.done && rc != ETIMEDOUT)
+		rc = pthread_cond_timedwait(&dns.exited, &dns.mu, &until);
+	done = dns.done;
+	pthread_mutex_unlock(&dns.mu);
+	if (done)
+		pthread_join(dns.thread, NULL);
+	else
+		pthread_detach(dns.thread); /* stuck in getnameinfo: the exit ends it */
+	dns.running = 0;
+}
+
+int net_dns_running(void)
+{
+	return dns.running;
+}
+
+void net_dns_stats(struct net_dns_stats *out)
+{
+	pthread_mutex_lock(&dns.mu);
+	*out = dns.st;
+	out->queued = dns.count;
+	pthread_mutex_unlock(&dns.mu);
+}
 
 const char *net_host_name(const struct tt_addr *a, uint64_t now_ms)
 {
-	struct sockaddr_storage ss;
+	const char *ret = NULL;
 	struct dns_slot *s;
-	uint32_t h = 2166136261u;
-	socklen_t len;
-	unsigned i;
 
-	h = (h ^ a->family) * 16777619u;
-	for (i = 0; i < 16; i++)
-		h = (h ^ a->ip[i]) * 16777619u;
-	s = &dns[h % DNS_SLOTS];
-	if (s->used && s->family == a->family && memcmp(s->ip, a->ip, 16) == 0 &&
-	    now_ms < s->expires_ms)
-		return s->found ? s->name : NULL;
-	len = to_sockaddr(a, &ss, 0);
-	s->used = 1;
-	s->family = a->family;
-	memcpy(s->ip, a->ip, 16);
-	s->found = getnameinfo((struct sockaddr *)&ss, len, s->name, sizeof s->name, NULL, 0,
-	                       NI_NAMEREQD) == 0;
-	if (s->found) {
-		/* a PTR record is the sender's to choose: keep it from forging log lines */
-		for (i = 0; s->name[i]; i++)
-			if ((unsigned char)s->name[i] <= 0x20 || (unsigned char)s->name[i] >= 0x7f)
-				s->name[i] = '?';
+	if (!dns.running)
+		return NULL;
+	pthread_mutex_lock(&dns.mu);
+	s = dns_find(a->family, a->ip);
+	if (!s) {
+		s = dns_victim(dns_set(a->family, a->ip));
+		if (s->used)
+			dns.st.evicted++;
+		memset(s, 0, offsetof(struct dns_slot, name));
+		s->used = 1;
+		s->family = a->family;
+		memcpy(s->ip, a->ip, 16);
 	}
-	s->expires_ms = now_ms + (s->found ? DNS_TTL_MS : DNS_NEG_TTL_MS);
-	return s->found ? s->name : NULL;
+	s->used_ms = now_ms;
+	if ((s->state == DNS_NONE || now_ms >= s->expires_ms) && !s->pending) {
+		if (dns.count < DNS_QUEUE) {
+			struct dns_req *r = &dns.q[(dns.head + dns.count) % DNS_QUEUE];
+			r->family = a->family;
+			memcpy(r->ip, a->ip, 16);
+			dns.count++;
+			s->pending = 1;
+			pthread_cond_signal(&dns.wake);
+		} else {
+			dns.st.queue_full++;
+		}
+	}
+	/* an expired name still serves while its refresh is queued */
+	if (s->state == DNS_NAME && (now_ms < s->expires_ms || s->pending)) {
+		memcpy(dns.out, s->name, strlen(s->name) + 1);
+		ret = dns.out;
+	}
+	pthread_mutex_unlock(&dns.mu);
+	return ret;
 }

@@ -9,10 +9,11 @@
  * Receives in batches with recvmmsg(2) into static buffers of 65536 octets (so an oversized
  * datagram reaches the core whole and is counted there as too big), converts addresses to
  * struct tt_addr, and sends replies with sendmsg(2) from the address the inform was sent to.
- * Also a small fixed-size reverse-DNS cache for %B.
+ * Also the reverse DNS for %B: a fixed-size cache the receive loop reads without waiting, and
+ * one resolver thread that does the lookups (getnameinfo) off the loop (net.c says how).
  *
  * What it does not do: decide anything about the datagrams, or allocate: every buffer is
- * static. The reverse lookups block (getnameinfo), as they do in snmptrapd; -n turns them off.
+ * static (glibc's resolver aside). With -n the resolver thread is never started.
  */
 #ifndef TINYTRAPD_NET_H
 #define TINYTRAPD_NET_H
@@ -82,8 +83,37 @@ void net_close(struct net *net);
 /* Returns the total of the kernel's drop counters. */
 uint32_t net_kernel_drops(const struct net *net);
 
-/* Returns the host name of a (reverse DNS, cached: 5 minutes for names, 1 minute for
- * failures), or NULL when there is none. The string lives until the next call. */
+/* Reverse-DNS counters (net_dns_stats). */
+struct net_dns_stats {
+	uint32_t lookups;    /* lookups the thread finished */
+	uint32_t named;      /* of them, with a name */
+	uint32_t no_name;    /* of them, without (NXDOMAIN, no PTR, timeout, ...) */
+	uint32_t queue_full; /* datagrams whose new source could not be queued: printed numerically */
+	uint32_t evicted;    /* cache entries given to another address */
+	uint32_t queued;     /* addresses waiting now */
+};
+
+/* Starts the resolver thread, with every signal blocked in it. Call it after daemonizing (a
+ * thread does not survive fork). Returns 0, or -1 with the reason in err; net_host_name() then
+ * returns NULL for every address. */
+int net_dns_start(char *err, size_t errcap);
+
+/* Stops the resolver thread: waits at most 200 ms for it, and leaves a thread stuck in a
+ * lookup to the process exit. */
+void net_dns_stop(void);
+
+/* Returns 1 while the resolver thread runs. */
+int net_dns_running(void);
+
+/* Copies the reverse-DNS counters. */
+void net_dns_stats(struct net_dns_stats *out);
+
+/* Returns the host name of a, or NULL when it is not known yet, there is none, or the resolver
+ * is not running; never waits for DNS. A new address (or one whose entry expired) is queued for
+ * the resolver thread, and later calls return its name once found; a full queue is counted and
+ * retried at the next call. Names are kept 5 minutes, failures 5 minutes too; an expired name
+ * is still returned while its refresh is pending. now_ms is CLOCK_MONOTONIC in milliseconds.
+ * The string has only printable ASCII without spaces and lives until the next call. */
 const char *net_host_name(const struct tt_addr *a, uint64_t now_ms);
 
 /* Writes "127.0.0.1:162" or "[::1]:162". */

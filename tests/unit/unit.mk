@@ -7,7 +7,8 @@
 #                   into $(ASAN_BUILD)
 #   test-core       no heap in the core; the core builds for Cortex-M3 (flash budget); the
 #                   #ifndef defaults of tt_options.h equal the Kconfig defaults; sizeof(struct
-#                   tt_rx) with the defaults on Cortex-M3 (RAM budget)
+#                   tt_rx) with the defaults on Cortex-M3 (RAM budget); a defconfig value that
+#                   does not land in .config fails the build (tests/unit/kconfig_check.sh)
 #
 # A test binary that does not build is reported as "not ok - NAME: build failed" and the other
 # binaries still run, so a half-written test file does not hide the others' results.
@@ -96,14 +97,20 @@ HEAP_SYMS := malloc|calloc|realloc|reallocarray|free|strdup|strndup|aligned_allo
 # What the core may call besides its own functions: the block helpers a compiler may emit anyway.
 LIBC_OK := memcpy|memmove|memset|memcmp|strlen|__stack_chk_fail
 
-.PHONY: test-core-heap test-core-arm test-core-options
+.PHONY: test-core-heap test-core-arm test-core-options test-core-kconfig
 
 test-core:
 	@fail=0; \
 	$(MAKE) --no-print-directory test-core-heap || fail=1; \
 	$(MAKE) --no-print-directory test-core-arm || fail=1; \
 	$(MAKE) --no-print-directory test-core-options || fail=1; \
+	$(MAKE) --no-print-directory test-core-kconfig || fail=1; \
 	exit $$fail
+
+# (e) defconfigs: out of range, unknown symbols, non-numbers fail the build naming the symbol; good
+# ones and savedefconfig output build; options whose dependency is off are no alarm.
+test-core-kconfig:
+	@MAKE="$(MAKE)" KCONFIG_CONF="$(KCONFIG_CONF)" bash tests/unit/kconfig_check.sh
 
 # (a) no heap, no OS: undefined symbols of the hosted core objects.
 test-core-heap: $(CORE_OBJ)
