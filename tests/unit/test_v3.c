@@ -1485,11 +1485,13 @@ static void inform_reports(void **state)
 	expect_refused(r, TT_REASON_UNKNOWN_ENGINE_ID, "ir"); /* 4 octets: no engine ID */
 	sender(&m, v, "ir", NULL, 0, NULL, 0, 0, 0, "x");
 	expect_refused(send_msg(rx, &m, now), TT_REASON_UNKNOWN_ENGINE_ID, "ir");
-	/* a trap that sets the reportable flag anyway (RFC 3412 §6.4 says it must not) gets no
-	 * Report either, wherever its PDU can be read */
+	/* a trap that sets the reportable flag anyway (RFC 3412 §6.4 says it must not) is a trap
+	 * wherever its PDU can be read: the sender is authoritative, and it never gets a Report */
 	sender(&m, v, "ir", &kt, TL_V3_AUTH | TL_V3_REPORTABLE, TRAP_ENGINE, 8, 1, 1, "x");
 	m.pdu_tag = TT_PDU_TRAP_V2;
-	expect_refused(send_msg(rx, &m, now), TT_REASON_UNKNOWN_ENGINE_ID, "ir");
+	expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_IN_TIME_WINDOW, "ir");
+	m.time = 1002; /* the sender's clock passes: authUser (priv) has the last word */
+	expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_AUTHORIZED, "ir");
 	sender(&m, v, "nobody", NULL, TL_V3_REPORTABLE, OUR_ENGINE, 13, 1, 500, "x");
 	m.pdu_tag = TT_PDU_TRAP_V2;
 	expect_refused(send_msg(rx, &m, now), TT_REASON_UNKNOWN_USER, "nobody");
@@ -1801,13 +1803,13 @@ static void header_checks(void **state)
 	m.boots = 1;
 	m.time = -5;
 	expect_refused(send_msg(rx, &m, now), TT_REASON_PARSE, NULL);
-	/* an inform must be reportable (RFC 3412 §6.4) */
+	/* an inform without the reportable flag is still an inform (RFC 3412 §6.4: the PDU
+	 * type decides; inform_not_reportable has the details) */
 	sender(&m, v, "hc", &ko, TL_V3_AUTH | TL_V3_PRIV, OUR_ENGINE, 13, 1, etime(now), "x");
 	m.pdu_tag = TT_PDU_INFORM;
 	r = send_msg(rx, &m, now);
-	expect_refused(r, TT_REASON_INVALID_MSG, NULL);
-	check_diag(r, "hc");
-	assert_null(r->reply);
+	expect_delivered(r);
+	assert_non_null(r->reply);
 	/* PDUs that are no notification */
 	sender(&m, v, "hc", &k, TL_V3_AUTH | TL_V3_PRIV, TRAP_ENGINE, 8, 1, 2, "x");
 	m.pdu_tag = TT_PDU_GET;
@@ -1823,6 +1825,102 @@ static void header_checks(void **state)
 	m.version = 2;
 	expect_refused(send_msg(rx, &m, now), TT_REASON_BAD_VERSION, NULL);
 	assert_int_equal(rx->stats.reports, 0);
+	free(rx);
+}
+
+/* The Response to an inform of user (keys k, level from flags) with request-id 4242: the
+ * inform's level, reportable clear (a Response is never reportable), same msgID, request-id
+ * and varbinds. */
+static void expect_response_(int line, const struct tt_rx_result *r, const struct tl_usm_keys *k,
+                             uint8_t flags, int32_t msg_id)
+{
+	struct tl_v3_msg d;
+	expect_delivered_(line, r);
+	if (!r->reply)
+		fail_msg("line %d: delivered without a Response", line);
+	assert_int_equal(r->note->pdu_type, TT_PDU_INFORM);
+	tl_v3_decode(r->reply, r->reply_len, k, &d);
+	assert_int_equal(d.flags, flags & (TL_V3_AUTH | TL_V3_PRIV));
+	assert_int_equal(d.mac_ok, 1);
+	assert_int_equal(d.msg_id, msg_id);
+	assert_int_equal(d.pdu_tag, TT_PDU_RESPONSE);
+	assert_int_equal(d.request_id, 4242);
+	assert_int_equal(d.error_status, 0);
+	assert_int_equal(d.n_vbs, 3);
+	assert_int_equal(d.engine_len, sizeof OUR_ENGINE);
+	assert_memory_equal(d.engine, OUR_ENGINE, sizeof OUR_ENGINE);
+	assert_int_equal(d.salt_len, (flags & TL_V3_PRIV) ? 8 : 0);
+}
+#define expect_response(r, k, flags, msg_id) expect_response_(__LINE__, (r), (k), (flags), (msg_id))
+
+/* gosnmp clears msgFlags' reportable bit on its v3 InformRequests. RFC 3412 §6.4: the flag is
+ * a secondary aid, the PDU type decides: such an inform to our engine is delivered and
+ * acknowledged like any other; informs to another engine ID and informs outside our time
+ * window are refused as for reportable ones, but never with a Report (RFC 3412 §7.1 step 3). */
+static void inform_not_reportable(void **state)
+{
+	static const uint8_t levels[2] = {TL_V3_AUTH | TL_V3_PRIV, TL_V3_AUTH};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k, ko;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	const struct tt_rx_result *r;
+	uint64_t now = T0 + 700000; /* our engineTime 700 */
+	unsigned i;
+	(void)state;
+
+	tl_conf(&conf, "createUser gs SHA gsauthpass1 AES gsprivpass1", "authUser log gs", NULL);
+	tl_usm_keys(&k, TT_AUTH_SHA1, "gsauthpass1", TT_PRIV_AES128, "gsprivpass1", OUR_ENGINE, 13);
+	tl_usm_keys(&ko, TT_AUTH_SHA1, "gsauthpass1", TT_PRIV_AES128, "gsprivpass1", OTHER_ENGINE,
+	            sizeof OTHER_ENGINE);
+	rx = new_rx(&conf, 1);
+	for (i = 0; i < 2; i++) {
+		uint8_t fl = levels[i];
+		uint32_t dropped_engine = rx->stats.dropped[TT_REASON_UNKNOWN_ENGINE_ID];
+		uint32_t dropped_time = rx->stats.dropped[TT_REASON_NOT_IN_TIME_WINDOW];
+
+		/* to our engine, in our window: delivered, with a Response that decodes */
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 1, etime(now), i ? "gosnmp auth" : "gosnmp priv");
+		m.pdu_tag = TT_PDU_INFORM;
+		m.request_id = 4242;
+		m.msg_id = 90 + i;
+		r = send_msg(rx, &m, now);
+		expect_response(r, &k, fl, 90 + (int32_t)i);
+		assert_null(remote_of(rx, OUR_ENGINE, sizeof OUR_ENGINE)); /* ours is authoritative */
+		tt_rx_delivered(rx, now);
+		assert_int_equal(rx->stats.informs, i + 1);
+		assert_int_equal(rx->stats.responses, i + 1);
+
+		/* to another engine ID (RFC 3414 §3.2 step 3): refused, no Report */
+		sender(&m, v, "gs", &ko, fl, OTHER_ENGINE, sizeof OTHER_ENGINE, 1, 700, "other");
+		m.pdu_tag = TT_PDU_INFORM;
+		r = send_msg(rx, &m, now);
+		expect_refused(r, TT_REASON_UNKNOWN_ENGINE_ID, "gs");
+		assert_non_null(strstr(r->diag, "our engine ID"));
+		assert_int_equal(rx->stats.dropped[TT_REASON_UNKNOWN_ENGINE_ID], dropped_engine + 1);
+
+		/* outside our time window (step 7, our clock whatever the flag says): refused, no
+		 * Report even for boots 0, time 0 */
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 1, etime(now) + 151, "late");
+		m.pdu_tag = TT_PDU_INFORM;
+		r = send_msg(rx, &m, now);
+		expect_refused(r, TT_REASON_NOT_IN_TIME_WINDOW, "gs");
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 2, etime(now), "other boots");
+		m.pdu_tag = TT_PDU_INFORM;
+		expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_IN_TIME_WINDOW, "gs");
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 0, 0, "unsynchronized");
+		m.pdu_tag = TT_PDU_INFORM;
+		expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_IN_TIME_WINDOW, "gs");
+		assert_int_equal(rx->stats.dropped[TT_REASON_NOT_IN_TIME_WINDOW], dropped_time + 3);
+	}
+	/* a non-reportable trap from another engine is still a trap: the sender's clock */
+	expect_delivered(trap(rx, "gs", &ko, TL_V3_AUTH | TL_V3_PRIV, OTHER_ENGINE,
+	                      sizeof OTHER_ENGINE, 3, 5, now));
+	assert_non_null(remote_of(rx, OTHER_ENGINE, sizeof OTHER_ENGINE));
+	assert_int_equal(rx->stats.reports, 0);
+	assert_int_equal(rx->stats.reports_suppressed, 0);
+	assert_int_equal(rx->stats.dropped[TT_REASON_INVALID_MSG], 0);
 	free(rx);
 }
 
@@ -2333,6 +2431,7 @@ int main(void)
 		cmocka_unit_test(v1_trap_pdu_in_v3),
 		cmocka_unit_test(inform_too_big),
 		cmocka_unit_test(header_checks),
+		cmocka_unit_test(inform_not_reportable),
 		cmocka_unit_test(malformed_usm_parameters),
 		cmocka_unit_test(v3_vectors_truncated_and_mutated),
 		cmocka_unit_test(create_user_protocol_names),

@@ -47,9 +47,9 @@ enum tt_reason {
 	                               0..6, negative specific-trap, enterprise too long) */
 	/* SNMPv3: RFC 3412 §7.2 (snmp*) and RFC 3414 §3.2 (usmStats*) */
 	TT_REASON_UNKNOWN_SECURITY_MODEL, /* snmpUnknownSecurityModels: not USM */
-	TT_REASON_INVALID_MSG,      /* snmpInvalidMsgs: privacy without authentication, a PDU
-	                               that contradicts the reportable flag */
-	TT_REASON_UNKNOWN_ENGINE_ID,/* usmStatsUnknownEngineIDs: an inform not to our engine ID */
+	TT_REASON_INVALID_MSG,      /* snmpInvalidMsgs: privacy without authentication */
+	TT_REASON_UNKNOWN_ENGINE_ID,/* usmStatsUnknownEngineIDs: an inform (or probe) not to our
+	                               engine ID, a trap without a valid one */
 	TT_REASON_UNKNOWN_USER,     /* usmStatsUnknownUserNames */
 	TT_REASON_UNSUPPORTED_SEC_LEVEL, /* usmStatsUnsupportedSecLevels */
 	TT_REASON_WRONG_DIGEST,     /* usmStatsWrongDigests */
