@@ -527,11 +527,21 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		if (ours) {
 			if (!tt_usm_timely_local(rx, (uint32_t)m.boots, (uint32_t)m.time, now_ms)) {
 				const struct tt_rx_result *r;
-				diag(rx, (m.flags & FLAG_REPORTABLE)
+				/* RFC 3414 §4: boots 0 and time 0 in an authenticated reportable message
+				 * is the second step of discovery, asking for our clock: the protocol
+				 * working (Perl's Net::SNMP does it for every inform); real but stale
+				 * values are a replay or a clock problem. */
+				int sync = (m.flags & FLAG_REPORTABLE) && m.boots == 0 && m.time == 0;
+				diag(rx, sync ? "time synchronization (discovery, engineBoots and engineTime 0) for user "
+				         : (m.flags & FLAG_REPORTABLE)
 				         ? "message outside our time window (the sender resynchronizes) for user "
 				         : "message outside our time window (not reportable: no Report) for user ",
 				     &m, from, NULL);
 				r = refuse(rx, TT_REASON_NOT_IN_TIME_WINDOW, &m, 2, &ks, now_ms);
+				if (sync) {
+					rx->result.time_sync = 1;
+					rx->stats.time_syncs++;
+				}
 				tt_zeroize(&ks, sizeof ks);
 				return r;
 			}

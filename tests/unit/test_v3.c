@@ -1506,6 +1506,90 @@ static void inform_reports(void **state)
 	free(rx);
 }
 
+/* RFC 3414 §4 discovery as pysnmp and Perl's Net::SNMP do it: a probe (empty engine ID) gets
+ * usmStatsUnknownEngineIDs, then an authenticated message with engineBoots 0 and engineTime 0
+ * gets the authenticated notInTimeWindows Report with our clock, then the inform goes through.
+ * Neither step is a refusal to log: the probe has no diagnostic, the second step says
+ * time_sync and is counted; a message with real but stale boots/time is a refusal. */
+static void discovery_time_sync(void **state)
+{
+	static const uint8_t levels[2] = {TL_V3_AUTH | TL_V3_PRIV, TL_V3_AUTH};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	struct tl_v3_msg d;
+	const struct tt_rx_result *r;
+	struct tt_addr from = from_addr();
+	uint64_t now = T0 + 42000; /* our engineTime 42 */
+	size_t len;
+	uint8_t *probe = tl_vector(TL_PACKETS, "v3-inform-discovery-request", &len);
+	unsigned i;
+	(void)state;
+
+	tl_conf(&conf, "createUser ds SHA dsauthpass1 AES dsprivpass1", "authUser log ds", NULL);
+	tl_usm_keys(&k, TT_AUTH_SHA1, "dsauthpass1", TT_PRIV_AES128, "dsprivpass1", OUR_ENGINE, 13);
+	rx = new_rx(&conf, 3);
+	for (i = 0; i < 2; i++) {
+		uint32_t reports = rx->stats.reports;
+		/* step 1: the probe */
+		r = tl_input(rx, probe, len, &from, now);
+		assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
+		assert_int_equal(r->reason, TT_REASON_UNKNOWN_ENGINE_ID);
+		assert_non_null(r->reply);
+		assert_null(r->diag);
+		assert_int_equal(r->time_sync, 0);
+		/* step 2: authenticated, boots 0, time 0 */
+		sender(&m, v, "ds", &k, levels[i] | TL_V3_REPORTABLE, OUR_ENGINE, 13, 0, 0, "sync");
+		m.msg_id = 300 + i;
+		r = send_msg(rx, &m, now);
+		expect_report(rx, r, TT_REASON_NOT_IN_TIME_WINDOW, 2, 300 + (int32_t)i, &k, 3, now, &d);
+		assert_int_equal(r->time_sync, 1);
+		assert_int_equal(rx->stats.time_syncs, i + 1);
+		assert_int_equal(rx->stats.dropped[TT_REASON_NOT_IN_TIME_WINDOW], i + 1);
+		assert_int_equal(rx->stats.reports, reports + 2);
+		/* step 3: the inform with the clock of that Report */
+		sender(&m, v, "ds", &k, levels[i] | TL_V3_REPORTABLE, OUR_ENGINE, 13, d.boots, d.time,
+		       i ? "synced auth" : "synced priv");
+		r = send_msg(rx, &m, now + 300);
+		expect_delivered(r);
+		assert_non_null(r->reply);
+		assert_int_equal(r->time_sync, 0);
+		tt_rx_delivered(rx, now + 300);
+	}
+	/* real but stale boots/time (a replay, a clock problem) is a refusal, not a time sync */
+	{
+		static const struct {
+			uint32_t boots, time;
+		} stale[] = {{2, 42}, {3, 500}, {0, 5}, {0, 42}, {4, 0}};
+		for (i = 0; i < sizeof stale / sizeof stale[0]; i++) {
+			sender(&m, v, "ds", &k, TL_V3_AUTH | TL_V3_PRIV | TL_V3_REPORTABLE, OUR_ENGINE, 13,
+			       stale[i].boots, stale[i].time, "stale");
+			r = send_msg(rx, &m, now);
+			expect_report(rx, r, TT_REASON_NOT_IN_TIME_WINDOW, 2, 1, &k, 3, now, &d);
+			assert_int_equal(r->time_sync, 0);
+			check_diag(r, "ds");
+			assert_non_null(strstr(r->diag, "outside our time window"));
+		}
+	}
+	/* boots 0, time 0 without the reportable flag gets no Report: a plain drop */
+	sender(&m, v, "ds", &k, TL_V3_AUTH | TL_V3_PRIV, OUR_ENGINE, 13, 0, 0, "x");
+	m.pdu_tag = TT_PDU_INFORM;
+	r = send_msg(rx, &m, now);
+	expect_refused(r, TT_REASON_NOT_IN_TIME_WINDOW, "ds");
+	assert_int_equal(r->time_sync, 0);
+	/* nor is a wrong digest with boots 0, time 0 (not authenticated) */
+	sender(&m, v, "ds", &k, TL_V3_AUTH | TL_V3_REPORTABLE, OUR_ENGINE, 13, 0, 0, "x");
+	m.bad_mac = 1;
+	r = send_msg(rx, &m, now);
+	assert_int_equal(r->reason, TT_REASON_WRONG_DIGEST);
+	assert_int_equal(r->time_sync, 0);
+	assert_int_equal(rx->stats.time_syncs, 2);
+	free(rx);
+	free(probe);
+}
+
 static void report_rate_limit(void **state)
 {
 	struct tt_conf conf;
@@ -2426,6 +2510,7 @@ int main(void)
 		cmocka_unit_test(auth_user_levels),
 		cmocka_unit_test(unsupported_levels),
 		cmocka_unit_test(inform_reports),
+		cmocka_unit_test(discovery_time_sync),
 		cmocka_unit_test(report_rate_limit),
 		cmocka_unit_test(boots_latched),
 		cmocka_unit_test(v1_trap_pdu_in_v3),

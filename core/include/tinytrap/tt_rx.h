@@ -73,6 +73,9 @@ struct tt_rx_stats {
 	uint32_t no_trap_oid;      /* delivered without a proper snmpTrapOID.0 */
 	uint32_t reports;          /* SNMPv3 Reports built */
 	uint32_t reports_suppressed; /* Reports not sent because of the rate limit */
+	uint32_t time_syncs;       /* RFC 3414 §4 discovery, second step: authenticated reportable
+	                              messages with engineBoots and engineTime 0, answered by the
+	                              notInTimeWindows Report (counted there too) */
 	uint32_t key_localizations;/* keys localized for wildcard users (cache misses) */
 	uint32_t remote_engines_evicted; /* remote engine entries reused for another engine */
 	uint32_t dropped[TT_REASON_COUNT]; /* drops by reason */
@@ -95,6 +98,10 @@ struct tt_rx_result {
 	const char *diag;          /* for refused SNMPv3 messages: one line in plain words naming
 	                              source, user, engine and reason; else NULL (v1/v2c drops
 	                              are described by reason and detail) */
+	uint8_t time_sync;         /* 1: the refusal is the second step of RFC 3414 §4 discovery
+	                              (stats.time_syncs): the protocol working, no fault to log;
+	                              reason TT_REASON_NOT_IN_TIME_WINDOW, with the Report as
+	                              reply, or TT_VERDICT_DROP when the Report was rate-limited */
 };
 
 /* Our SNMP engine (RFC 3411 snmpEngineID, RFC 3414 snmpEngineBoots/Time). */
