@@ -7,8 +7,8 @@
  * level, MAC (before any decryption), timeliness, decryption, ScopedPDU, then the authUser
  * policy. Which engine is authoritative (ours for an inform, the sender's for a trap) is
  * decided by the PDU type, the reportable flag only standing in while the PDU is encrypted
- * (the rule is at the top of tt_v3_input). Reports go only to reportable messages,
- * rate-limited, and never to a trap. Keys and clocks are in usm.c; the PDU itself is decoded
+ * (the rule is at the top of tt_v3_input). Reports go only to reportable messages, never to
+ * a trap, within a budget per source and for all sources (report_allowed). Keys and clocks are in usm.c; the PDU itself is decoded
  * by pdu.c as for v1/v2c.
  */
 #include <string.h>
@@ -346,12 +346,77 @@ static int sender_authoritative(uint8_t tag)
 	       tag == TT_PDU_REPORT;
 }
 
+/* The Report budget: 1 when a Report to `from` may go out at now_ms (and counts it), 0 when
+ * it must be suppressed. Per second: at most CONFIG_TT_REPORTS_PER_SOURCE to one source (an
+ * IPv4 address, an IPv6 /64: one host's addresses, a v4-mapped address as the IPv4 one), at
+ * most CONFIG_TT_REPORTS_PER_S unauthenticated ones to all sources, and as many authenticated
+ * ones (notInTimeWindows to a good MAC) from a budget of their own, so that a flood of
+ * probes, which needs no credentials, starves neither other senders nor discovery's time
+ * synchronization. A source's entry is one of two places in rx->report_sources chosen by a
+ * keyed hash: the one it holds this second, else a free one, else (both held by others) the
+ * less used one, shared. Constant time; a flood from spoofed addresses is held by the global
+ * budgets only. */
+static int report_allowed(struct tt_rx *rx, const struct tt_addr *from, int authenticated,
+                          uint64_t now_ms)
+{
+	static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	struct tt_report_source *a, *b, *e;
+	uint32_t second = (uint32_t)(now_ms / 1000u) + 1u, h;
+	uint8_t key[13];
+	size_t n, i, j;
+
+	put_be32(key, rx->report_seed);
+	if (from->family == TT_AF_INET6 && memcmp(from->ip, v4mapped, 12) != 0) {
+		key[4] = 6;
+		memcpy(key + 5, from->ip, 8);
+		n = 13;
+	} else {
+		key[4] = 4;
+		memcpy(key + 5, from->family == TT_AF_INET6 ? from->ip + 12 : from->ip, 4);
+		n = 9;
+	}
+	/* FNV-1a's low bits follow the input's: mixed (MurmurHash3's finalizer) before use */
+	h = tt_fnv1a(key, n);
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	i = h % CONFIG_TT_REPORT_SOURCES;
+	j = (h >> 16) % CONFIG_TT_REPORT_SOURCES;
+	if (j == i)
+		j = (i + 1) % CONFIG_TT_REPORT_SOURCES; /* two places, unless there is only one */
+	a = &rx->report_sources[i];
+	b = &rx->report_sources[j];
+	if (a->second == second && a->key == h)
+		e = a;
+	else if (b->second == second && b->key == h)
+		e = b;
+	else if (a->second != second || b->second != second)
+		e = a->second != second ? a : b; /* free this second: taken below */
+	else
+		e = a->used <= b->used ? a : b;
+	if (e->second == second && e->used >= CONFIG_TT_REPORTS_PER_SOURCE)
+		return 0;
+	if (!tt_ratelimit_allow(authenticated ? &rx->auth_report_limit : &rx->report_limit, now_ms,
+	                        NULL))
+		return 0;
+	if (e->second != second) {
+		e->key = h;
+		e->second = second;
+		e->used = 0;
+	}
+	e->used++;
+	return 1;
+}
+
 /* Refuses the message for reason; a reportable one gets a Report carrying the counter
- * usmStats<N>.0 (RFC 3412 §7.1 step 3, RFC 3414 §3.2), rate-limited. ks is needed only for
- * the authenticated notInTimeWindows Report. */
+ * usmStats<N>.0 (RFC 3412 §7.1 step 3, RFC 3414 §3.2), within the Report budget
+ * (report_allowed). ks is needed only for the authenticated notInTimeWindows Report. */
 static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason,
                                          const struct v3_msg *m, uint8_t stats_arc,
-                                         const struct tt_usm_keyset *ks, uint64_t now_ms)
+                                         const struct tt_usm_keyset *ks,
+                                         const struct tt_addr *from, uint64_t now_ms)
 {
 	struct v3_out o;
 	uint8_t vbl[40];
@@ -366,7 +431,7 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	 * can be read, a trap that sets the flag anyway gets no Report (Net-SNMP does the same) */
 	if (m->pdu_tag == TT_PDU_TRAP_V1 || m->pdu_tag == TT_PDU_TRAP_V2)
 		return &rx->result;
-	if (!tt_ratelimit_allow(&rx->report_limit, now_ms, NULL)) {
+	if (!report_allowed(rx, from, ks != NULL, now_ms)) {
 		rx->stats.reports_suppressed++;
 		return &rx->result;
 	}
@@ -484,7 +549,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		if (!ours) {
 			if (m.engine_len != 0)
 				diag(rx, "inform not addressed to our engine ID, user ", &m, from, NULL);
-			return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, now_ms);
+			return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, from, now_ms);
 		}
 	} else if (m.engine_len < TT_ENGINE_ID_MIN) {
 		diag(rx, "trap without a valid authoritative engine ID, user ", &m, from, NULL);
@@ -497,7 +562,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		diag(rx, "no user ", &m, from,
 		     other ? " (users of that name exist for other engines: check createUser -e)"
 		           : NULL);
-		return refuse(rx, TT_REASON_UNKNOWN_USER, &m, 3, NULL, now_ms);
+		return refuse(rx, TT_REASON_UNKNOWN_USER, &m, 3, NULL, from, now_ms);
 	}
 
 	/* Step 5: the level must be one the user supports; and a user with an authentication
@@ -510,7 +575,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			diag(rx, m.level == TT_SEC_NOAUTH ? "unauthenticated message for user "
 			                                  : "security level not configured for user ",
 			     &m, from, NULL);
-			return refuse(rx, TT_REASON_UNSUPPORTED_SEC_LEVEL, &m, 1, NULL, now_ms);
+			return refuse(rx, TT_REASON_UNSUPPORTED_SEC_LEVEL, &m, 1, NULL, from, now_ms);
 		}
 	}
 
@@ -521,7 +586,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		if (!tt_usm_check_mac(rx, &ks, dgram, len, m.mac_off, m.mac_len)) {
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, "wrong auth password or protocol for user ", &m, from, NULL);
-			return refuse(rx, TT_REASON_WRONG_DIGEST, &m, 5, NULL, now_ms);
+			return refuse(rx, TT_REASON_WRONG_DIGEST, &m, 5, NULL, from, now_ms);
 		}
 		/* Step 7: timeliness, against our clock for our engine ID (see above). */
 		if (ours) {
@@ -537,7 +602,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 				         ? "message outside our time window (the sender resynchronizes) for user "
 				         : "message outside our time window (not reportable: no Report) for user ",
 				     &m, from, NULL);
-				r = refuse(rx, TT_REASON_NOT_IN_TIME_WINDOW, &m, 2, &ks, now_ms);
+				r = refuse(rx, TT_REASON_NOT_IN_TIME_WINDOW, &m, 2, &ks, from, now_ms);
 				if (sync) {
 					rx->result.time_sync = 1;
 					rx->stats.time_syncs++;
@@ -580,7 +645,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, "undecryptable message (wrong privacy password or protocol) for user ", &m, from,
 			     NULL);
-			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, now_ms);
+			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, from, now_ms);
 		}
 	}
 
@@ -617,7 +682,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			      : pp == TT_PRIV_AES192_C ? 3 : pp == TT_PRIV_AES256_C ? 4 : 0;
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, why[w], &m, from, NULL);
-			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, now_ms);
+			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, from, now_ms);
 		}
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	}
@@ -631,7 +696,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	if (pdu.tag == TT_PDU_INFORM && !ours) {
 		tt_zeroize(&ks, sizeof ks);
 		diag(rx, "inform not addressed to our engine ID, user ", &m, from, NULL);
-		return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, now_ms);
+		return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, from, now_ms);
 	}
 	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL) {
 		tt_zeroize(&ks, sizeof ks);
