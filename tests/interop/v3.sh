@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # v3.sh - SNMPv3/USM interop tests of tinytrapd against real peers over loopback only:
 # Net-SNMP's snmptrap and snmpinform (every auth x priv combination they offer), pysnmp (3DES,
-# AES-192/256 with Reeder and Blumenthal keys), raw captured and replayed datagrams. Prints TAP
-# lines and exits non-zero when a test failed.
+# AES-192/256 with Reeder and Blumenthal keys), raw captured and replayed datagrams, and
+# discovery (no refusal line, time syncs counted). Prints TAP lines and exits non-zero when a
+# test failed.
 #
 # Usage: tests/interop/v3.sh build/posix/tinytrapd
 #
 # Every daemon runs in the foreground on a free loopback port with its own persistent directory,
 # logs to a file and is killed at the end whatever happens (trap EXIT). The senders run with an
 # empty private Net-SNMP configuration (no ~/.snmp, no MIBs), one try and short timeouts. Every
-# wait is bounded; the whole run takes about 10 s.
+# wait is bounded; the whole run takes about 15 s.
 set -u
 
 DAEMON=$(readlink -f "${1:?usage: v3.sh path/to/tinytrapd}")
