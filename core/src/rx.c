@@ -15,6 +15,7 @@ void tt_rx_init(struct tt_rx *rx, const struct tt_conf *conf)
 	rx->conf = conf;
 	rx->max_reply = CONFIG_TT_MAX_MSG_SIZE;
 	tt_ratelimit_init(&rx->report_limit, 1000, CONFIG_TT_REPORTS_PER_S);
+	tt_ratelimit_init(&rx->auth_report_limit, 1000, CONFIG_TT_REPORTS_PER_S);
 }
 
 void tt_rx_set_conf(struct tt_rx *rx, const struct tt_conf *conf)
@@ -37,6 +38,8 @@ void tt_rx_set_engine(struct tt_rx *rx, const uint8_t *id, size_t id_len, uint32
 	rx->engine.start_ms = now_ms;
 	rx->aes_salt = entropy;
 	rx->des_salt = (uint32_t)(entropy >> 17);
+	/* a sender that cannot guess it cannot pick addresses that share another's entry */
+	rx->report_seed = (uint32_t)(entropy >> 32) ^ 0x9e3779b9u;
 }
 
 void tt_rx_set_max_reply(struct tt_rx *rx, size_t max)

@@ -5,8 +5,11 @@
  *
  * The checks run in the order USM-NOTES.md lists: header and flags, engine ID, user, security
  * level, MAC (before any decryption), timeliness, decryption, ScopedPDU, then the authUser
- * policy. Reports go only to reportable messages, rate-limited, and never to a trap. Keys and
- * clocks are in usm.c; the PDU itself is decoded by pdu.c as for v1/v2c.
+ * policy. Which engine is authoritative (ours for an inform, the sender's for a trap) is
+ * decided by the PDU type, the reportable flag only standing in while the PDU is encrypted
+ * (the rule is at the top of tt_v3_input). Reports go only to reportable messages, never to
+ * a trap, within a budget per source and for all sources (report_allowed). Keys and clocks are in usm.c; the PDU itself is decoded
+ * by pdu.c as for v1/v2c.
  */
 #include <string.h>
 #include "tinytrap/tt_render.h"
@@ -41,6 +44,8 @@ struct v3_msg {
 	size_t salt_len;
 	uint8_t *data;         /* encryptedPDU contents, or the plaintext ScopedPDU TLV */
 	size_t data_len;
+	uint8_t pdu_tag;       /* the PDU's tag where it can be read before decryption, else 0 */
+	int32_t request_id;    /* its request-id, or 0 */
 };
 
 /* What a reply carries besides the PDU. */
@@ -311,42 +316,112 @@ static int encode(struct tt_rx *rx, const struct v3_out *o, size_t limit, uint64
 	return (int)rx->result.reply_len;
 }
 
-/* The request-id of a plaintext ScopedPDU, or 0 when it cannot be read; *tag receives the
- * PDU's tag, or 0. */
-static int32_t peek_pdu(const struct v3_msg *m, uint8_t *tag)
+/* Sets m->pdu_tag and m->request_id from a plaintext ScopedPDU; both stay 0 when it is
+ * encrypted or cannot be read that far. */
+static void peek_pdu(struct v3_msg *m)
 {
 	struct tt_ber c, sp, pdu;
 	struct tt_tlv t;
 	int32_t id = 0;
 
-	*tag = 0;
 	if (m->flags & FLAG_PRIV)
-		return 0;
+		return;
 	tt_ber_init(&c, m->data, m->data_len);
 	if (tt_ber_enter(&c, TT_TAG_SEQUENCE, &sp) < 0 ||
 	    tt_ber_expect(&sp, TT_TAG_OCTET_STRING, &t) < 0 ||
 	    tt_ber_expect(&sp, TT_TAG_OCTET_STRING, &t) < 0 || tt_ber_read(&sp, &t) < 0)
-		return 0;
-	*tag = t.tag;
+		return;
+	m->pdu_tag = t.tag;
 	tt_ber_init(&pdu, t.val, t.len);
-	if (tt_ber_expect(&pdu, TT_TAG_INTEGER, &t) < 0 || tt_ber_get_int32(&t, &id) < 0)
+	if (tt_ber_expect(&pdu, TT_TAG_INTEGER, &t) == 0 && tt_ber_get_int32(&t, &id) == 0)
+		m->request_id = id;
+}
+
+/* 1 for a PDU of the unconfirmed or response class (RFC 3411 §2.8: Trap, SNMPv2-Trap,
+ * Response, Report), whose sender is the authoritative engine; 0 for the confirmed class
+ * (InformRequest, Get...), addressed to ours. */
+static int sender_authoritative(uint8_t tag)
+{
+	return tag == TT_PDU_TRAP_V1 || tag == TT_PDU_TRAP_V2 || tag == TT_PDU_RESPONSE ||
+	       tag == TT_PDU_REPORT;
+}
+
+/* The Report budget: 1 when a Report to `from` may go out at now_ms (and counts it), 0 when
+ * it must be suppressed. Per second: at most CONFIG_TT_REPORTS_PER_SOURCE to one source (an
+ * IPv4 address, an IPv6 /64: one host's addresses, a v4-mapped address as the IPv4 one), at
+ * most CONFIG_TT_REPORTS_PER_S unauthenticated ones to all sources, and as many authenticated
+ * ones (notInTimeWindows to a good MAC) from a budget of their own, so that a flood of
+ * probes, which needs no credentials, starves neither other senders nor discovery's time
+ * synchronization. A source's entry is one of two places in rx->report_sources chosen by a
+ * keyed hash: the one it holds this second, else a free one, else (both held by others) the
+ * less used one, shared. Constant time; a flood from spoofed addresses is held by the global
+ * budgets only. */
+static int report_allowed(struct tt_rx *rx, const struct tt_addr *from, int authenticated,
+                          uint64_t now_ms)
+{
+	static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	struct tt_report_source *a, *b, *e;
+	uint32_t second = (uint32_t)(now_ms / 1000u) + 1u, h;
+	uint8_t key[13];
+	size_t n, i, j;
+
+	put_be32(key, rx->report_seed);
+	if (from->family == TT_AF_INET6 && memcmp(from->ip, v4mapped, 12) != 0) {
+		key[4] = 6;
+		memcpy(key + 5, from->ip, 8);
+		n = 13;
+	} else {
+		key[4] = 4;
+		memcpy(key + 5, from->family == TT_AF_INET6 ? from->ip + 12 : from->ip, 4);
+		n = 9;
+	}
+	/* FNV-1a's low bits follow the input's: mixed (MurmurHash3's finalizer) before use */
+	h = tt_fnv1a(key, n);
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	i = h % CONFIG_TT_REPORT_SOURCES;
+	j = (h >> 16) % CONFIG_TT_REPORT_SOURCES;
+	if (j == i)
+		j = (i + 1) % CONFIG_TT_REPORT_SOURCES; /* two places, unless there is only one */
+	a = &rx->report_sources[i];
+	b = &rx->report_sources[j];
+	if (a->second == second && a->key == h)
+		e = a;
+	else if (b->second == second && b->key == h)
+		e = b;
+	else if (a->second != second || b->second != second)
+		e = a->second != second ? a : b; /* free this second: taken below */
+	else
+		e = a->used <= b->used ? a : b;
+	if (e->second == second && e->used >= CONFIG_TT_REPORTS_PER_SOURCE)
 		return 0;
-	return id;
+	if (!tt_ratelimit_allow(authenticated ? &rx->auth_report_limit : &rx->report_limit, now_ms,
+	                        NULL))
+		return 0;
+	if (e->second != second) {
+		e->key = h;
+		e->second = second;
+		e->used = 0;
+	}
+	e->used++;
+	return 1;
 }
 
 /* Refuses the message for reason; a reportable one gets a Report carrying the counter
- * usmStats<N>.0 (RFC 3412 §7.1 step 3, RFC 3414 §3.2), rate-limited. ks is needed only for
- * the authenticated notInTimeWindows Report. */
+ * usmStats<N>.0 (RFC 3412 §7.1 step 3, RFC 3414 §3.2), within the Report budget
+ * (report_allowed). ks is needed only for the authenticated notInTimeWindows Report. */
 static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason,
                                          const struct v3_msg *m, uint8_t stats_arc,
-                                         const struct tt_usm_keyset *ks, uint64_t now_ms)
+                                         const struct tt_usm_keyset *ks,
+                                         const struct tt_addr *from, uint64_t now_ms)
 {
 	struct v3_out o;
 	uint8_t vbl[40];
 	struct tt_ber_w w;
 	uint32_t value;
-	int32_t request_id;
-	uint8_t tag;
 	int rc;
 
 	tt_rx_drop(rx, reason, 0); /* keeps the diag the caller wrote */
@@ -354,10 +429,9 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 		return &rx->result;
 	/* RFC 3412 §6.4: a notification (unconfirmed class) is never reportable; where the PDU
 	 * can be read, a trap that sets the flag anyway gets no Report (Net-SNMP does the same) */
-	request_id = peek_pdu(m, &tag);
-	if (tag == TT_PDU_TRAP_V1 || tag == TT_PDU_TRAP_V2)
+	if (m->pdu_tag == TT_PDU_TRAP_V1 || m->pdu_tag == TT_PDU_TRAP_V2)
 		return &rx->result;
-	if (!tt_ratelimit_allow(&rx->report_limit, now_ms, NULL)) {
+	if (!report_allowed(rx, from, ks != NULL, now_ms)) {
 		rx->stats.reports_suppressed++;
 		return &rx->result;
 	}
@@ -388,7 +462,7 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	o.ctx_engine_len = rx->engine.id_len;
 	o.ctx_name = (const uint8_t *)"";
 	o.pdu_tag = TT_PDU_REPORT;
-	o.request_id = request_id;
+	o.request_id = m->request_id;
 	o.vbl = w.p;
 	o.vbl_len = tt_ber_w_len(&w);
 	if (encode(rx, &o, (size_t)m->max_size, now_ms) < 0)
@@ -426,7 +500,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	struct tt_ber c, sp;
 	struct tt_tlv ctx_engine, ctx_name, pdu, vbl;
 	int32_t model, behind;
-	int user, other, rc;
+	int user, other, rc, ours;
 	uint8_t uses;
 
 	memset(&m, 0, sizeof m);
@@ -455,14 +529,27 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	note->v3.msg_id = m.msg_id;
 	note->v3.level = m.level;
 
-	/* RFC 3414 §3.2 step 3. A reportable message (an inform, or a discovery probe) is for
-	 * our engine; a trap carries its sender's engine ID, which any value may be. */
-	if (m.flags & FLAG_REPORTABLE) {
-		if (rx->engine.id_len == 0 || m.engine_len != rx->engine.id_len ||
-		    memcmp(m.engine, rx->engine.id, m.engine_len) != 0) {
+	/* Which engine is authoritative (RFC 3412 §6.4, RFC 3414 §3.2 steps 3 and 7). The PDU type
+	 * decides: ours for the confirmed class (an inform, a discovery probe), the sender's for
+	 * a trap. The reportable flag is only "a secondary aid" (gosnmp clears it on informs),
+	 * used where the PDU cannot be read yet:
+	 * - step 3, engine ID: a plaintext PDU is read now (peek_pdu); an inform must carry our
+	 *   engine ID, a trap any valid one. An encrypted PDU is taken for an inform or a probe
+	 *   when the flag is set, for a trap when it is clear; an encrypted inform without the
+	 *   flag is checked against our engine ID once decrypted (below).
+	 * - step 7, timeliness: our clock when msgAuthoritativeEngineID is our engine ID, else
+	 *   the sender's (what Net-SNMP does); so every inform is checked against our clock
+	 *   whatever its flag says, and a trap claiming our engine ID is too.
+	 * Reports go only to reportable messages (RFC 3412 §7.1 step 3), never to a trap:
+	 * refuse() sees to that. */
+	ours = rx->engine.id_len != 0 && m.engine_len == rx->engine.id_len &&
+	       memcmp(m.engine, rx->engine.id, m.engine_len) == 0;
+	peek_pdu(&m);
+	if (m.pdu_tag ? !sender_authoritative(m.pdu_tag) : (m.flags & FLAG_REPORTABLE) != 0) {
+		if (!ours) {
 			if (m.engine_len != 0)
 				diag(rx, "inform not addressed to our engine ID, user ", &m, from, NULL);
-			return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, now_ms);
+			return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, from, now_ms);
 		}
 	} else if (m.engine_len < TT_ENGINE_ID_MIN) {
 		diag(rx, "trap without a valid authoritative engine ID, user ", &m, from, NULL);
@@ -475,7 +562,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		diag(rx, "no user ", &m, from,
 		     other ? " (users of that name exist for other engines: check createUser -e)"
 		           : NULL);
-		return refuse(rx, TT_REASON_UNKNOWN_USER, &m, 3, NULL, now_ms);
+		return refuse(rx, TT_REASON_UNKNOWN_USER, &m, 3, NULL, from, now_ms);
 	}
 
 	/* Step 5: the level must be one the user supports; and a user with an authentication
@@ -488,7 +575,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			diag(rx, m.level == TT_SEC_NOAUTH ? "unauthenticated message for user "
 			                                  : "security level not configured for user ",
 			     &m, from, NULL);
-			return refuse(rx, TT_REASON_UNSUPPORTED_SEC_LEVEL, &m, 1, NULL, now_ms);
+			return refuse(rx, TT_REASON_UNSUPPORTED_SEC_LEVEL, &m, 1, NULL, from, now_ms);
 		}
 	}
 
@@ -499,15 +586,27 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		if (!tt_usm_check_mac(rx, &ks, dgram, len, m.mac_off, m.mac_len)) {
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, "wrong auth password or protocol for user ", &m, from, NULL);
-			return refuse(rx, TT_REASON_WRONG_DIGEST, &m, 5, NULL, now_ms);
+			return refuse(rx, TT_REASON_WRONG_DIGEST, &m, 5, NULL, from, now_ms);
 		}
-		/* Step 7: timeliness. */
-		if (m.flags & FLAG_REPORTABLE) {
+		/* Step 7: timeliness, against our clock for our engine ID (see above). */
+		if (ours) {
 			if (!tt_usm_timely_local(rx, (uint32_t)m.boots, (uint32_t)m.time, now_ms)) {
 				const struct tt_rx_result *r;
-				diag(rx, "message outside our time window (the sender resynchronizes) for user ",
+				/* RFC 3414 §4: boots 0 and time 0 in an authenticated reportable message
+				 * is the second step of discovery, asking for our clock: the protocol
+				 * working (Perl's Net::SNMP does it for every inform); real but stale
+				 * values are a replay or a clock problem. */
+				int sync = (m.flags & FLAG_REPORTABLE) && m.boots == 0 && m.time == 0;
+				diag(rx, sync ? "time synchronization (discovery, engineBoots and engineTime 0) for user "
+				         : (m.flags & FLAG_REPORTABLE)
+				         ? "message outside our time window (the sender resynchronizes) for user "
+				         : "message outside our time window (not reportable: no Report) for user ",
 				     &m, from, NULL);
-				r = refuse(rx, TT_REASON_NOT_IN_TIME_WINDOW, &m, 2, &ks, now_ms);
+				r = refuse(rx, TT_REASON_NOT_IN_TIME_WINDOW, &m, 2, &ks, from, now_ms);
+				if (sync) {
+					rx->result.time_sync = 1;
+					rx->stats.time_syncs++;
+				}
 				tt_zeroize(&ks, sizeof ks);
 				return r;
 			}
@@ -546,7 +645,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, "undecryptable message (wrong privacy password or protocol) for user ", &m, from,
 			     NULL);
-			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, now_ms);
+			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, from, now_ms);
 		}
 	}
 
@@ -583,7 +682,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			      : pp == TT_PRIV_AES192_C ? 3 : pp == TT_PRIV_AES256_C ? 4 : 0;
 			tt_zeroize(&ks, sizeof ks);
 			diag(rx, why[w], &m, from, NULL);
-			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, now_ms);
+			return refuse(rx, TT_REASON_DECRYPTION_ERROR, &m, 6, NULL, from, now_ms);
 		}
 		return tt_rx_drop(rx, TT_REASON_PARSE, rc);
 	}
@@ -592,12 +691,12 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	note->v3.context_name = ctx_name.val;
 	note->v3.context_name_len = ctx_name.len;
 
-	/* An inform is a confirmed-class PDU: it must be reportable, so it was checked against
-	 * our engine ID above (RFC 3412 §6.4). */
-	if (pdu.tag == TT_PDU_INFORM && !(m.flags & FLAG_REPORTABLE)) {
+	/* Step 3 for an encrypted PDU taken for a trap: an inform (without the reportable flag)
+	 * must be addressed to our engine; this one is not, and gets no Report. */
+	if (pdu.tag == TT_PDU_INFORM && !ours) {
 		tt_zeroize(&ks, sizeof ks);
-		diag(rx, "inform without the reportable flag from user ", &m, from, NULL);
-		return tt_rx_drop(rx, TT_REASON_INVALID_MSG, 0);
+		diag(rx, "inform not addressed to our engine ID, user ", &m, from, NULL);
+		return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, from, now_ms);
 	}
 	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL) {
 		tt_zeroize(&ks, sizeof ks);

@@ -251,9 +251,10 @@ static void log_counters(void)
 		total += s->dropped[r];
 	}
 	logout_msg(&lo, SEV_NOTICE, "dropped: total %u%s", total, drops);
-	logout_msg(&lo, SEV_NOTICE, "snmpv3: reports %u, reports rate-limited %u, keys localized %u, "
-	           "remote engines evicted %u; engine 0x%s, engineBoots %u, engineTime %u",
-	           s->reports, s->reports_suppressed, s->key_localizations,
+	logout_msg(&lo, SEV_NOTICE, "snmpv3: reports %u, reports rate-limited %u, time syncs %u, "
+	           "keys localized %u, remote engines evicted %u; engine 0x%s, engineBoots %u, "
+	           "engineTime %u",
+	           s->reports, s->reports_suppressed, s->time_syncs, s->key_localizations,
 	           s->remote_engines_evicted, engine_hex, (unsigned)engine.boots,
 	           (unsigned)((now_ms() - rx.engine.start_ms) / 1000u));
 	logout_msg(&lo, SEV_NOTICE, "output: alerts %u, logged %u, refused %u, not logged on "
@@ -364,11 +365,13 @@ static void handle(const struct net_dgram *d, uint64_t now)
 	case TT_VERDICT_REPLY_ONLY:
 		if (res->reply)
 			net_send(&net, d, res->reply, res->reply_len);
-		if (res->diag)
+		if (res->diag && !res->time_sync)
 			log_drop(d, res, now);
 		break;
 	default:
-		log_drop(d, res, now);
+		/* SNMPv3 discovery's time synchronization is the protocol working: counted only */
+		if (!res->time_sync)
+			log_drop(d, res, now);
 		break;
 	}
 }

@@ -161,9 +161,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	set_engine(T);
 	r = input(msg, len, src, T, max_reply, &b1);
 	if (!tables_empty()) {
-		/* only an authenticated message gets here: past the MAC */
+		/* only an authenticated message gets here: past the MAC (and an encrypted inform
+		 * without the reportable flag is found to be for another engine only once
+		 * decrypted) */
 		RX_CHECK(r->verdict == TT_VERDICT_DELIVER || r->verdict == TT_VERDICT_REPLY_ONLY ||
 		         r->reason == TT_REASON_DECRYPTION_ERROR || r->reason == TT_REASON_PARSE ||
+		         r->reason == TT_REASON_UNKNOWN_ENGINE_ID ||
 		         r->reason == TT_REASON_UNEXPECTED_PDU || r->reason == TT_REASON_INVALID_MSG ||
 		         r->reason == TT_REASON_NOT_AUTHORIZED || r->reason == TT_REASON_BAD_V1_TRAP ||
 		         r->reason == TT_REASON_TOO_MANY_VARBINDS);

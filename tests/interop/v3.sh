@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # v3.sh - SNMPv3/USM interop tests of tinytrapd against real peers over loopback only:
 # Net-SNMP's snmptrap and snmpinform (every auth x priv combination they offer), pysnmp (3DES,
-# AES-192/256 with Reeder and Blumenthal keys), raw captured and replayed datagrams. Prints TAP
-# lines and exits non-zero when a test failed.
+# AES-192/256 with Reeder and Blumenthal keys), raw captured and replayed datagrams, and
+# discovery (no refusal line, time syncs counted). Prints TAP lines and exits non-zero when a
+# test failed.
 #
 # Usage: tests/interop/v3.sh build/posix/tinytrapd
 #
 # Every daemon runs in the foreground on a free loopback port with its own persistent directory,
 # logs to a file and is killed at the end whatever happens (trap EXIT). The senders run with an
 # empty private Net-SNMP configuration (no ~/.snmp, no MIBs), one try and short timeouts. Every
-# wait is bounded; the whole run takes about 10 s.
+# wait is bounded; the whole run takes about 15 s.
 set -u
 
 DAEMON=$(readlink -f "${1:?usage: v3.sh path/to/tinytrapd}")
@@ -609,7 +610,7 @@ check "... packets and deliveries (v3 traps count as v2 traps)" has_re "$LOG_H" 
 check "... the USM drop reasons" has_re "$LOG_H" \
   '^dropped: total 6, .*unknown engine ID 1, unknown user name 1, unsupported security level 1, wrong digest 1, not in time window 1, decryption error 1$'
 check "... the Reports, keys and engine state" has_re "$LOG_H" \
-  '^snmpv3: reports 1, reports rate-limited 0, keys localized [0-9]+, remote engines evicted 0; engine 0x80001f8880[0-9a-f]{24}, engineBoots 1, engineTime [0-9]+$'
+  '^snmpv3: reports 1, reports rate-limited 0, time syncs 0, keys localized [0-9]+, remote engines evicted 0; engine 0x80001f8880[0-9a-f]{24}, engineBoots 1, engineTime [0-9]+$'
 # SIGHUP changing a pass phrase: keys localized and cached for the old one must not survive; the
 # remote engine clocks must (else a reload would reopen the replay window)
 trap3 "$H" 0x8000000001020703 "$(v3args h2i SHA-512 AES-192-C)" "h2i old pass" 2>/dev/null
@@ -633,6 +634,37 @@ check "after SIGHUP a trap 501 s older than the engine's last one is still stale
 check "... and not logged" lacks "$LOG_H" '"h stale after reload"'
 stop "$PID"; rc=$?
 check "SIGTERM: exit status 0" test "$rc" -eq 0
+
+# --- 9: discovery (RFC 3414 §4) is no refusal ---------------------------------------------------
+# Net-SNMP's snmpinform (5.9) probes with an empty engine ID, takes our boots and time from that
+# unauthenticated Report and sends the inform at once (two exchanges, no third message: seen in
+# the log and in a capture). pysnmp, like Perl's Net::SNMP, sends an authenticated message with
+# boots 0 and time 0 in between and resynchronizes from our authenticated notInTimeWindows
+# Report. Neither step is a fault: no log line, only the counters.
+pick_port PD
+D="udp:127.0.0.1:$PD"
+CONF_D=$WORK/discovery.conf
+printf 'createUser di SHA authpass12 AES privpass12\nauthUser log di\n' >"$CONF_D"
+SNMP_PERSISTENT_DIR=$WORK/state-discovery start discovery "$CONF_D" "$D"
+check "discovery instance starts" has "$LOG" "; 1 USM users"
+LOG_D=$LOG
+inform_ok "snmpinform -v3 with discovery: Response (exit 0)" "$D" "$(v3args di SHA AES)" "d netsnmp"
+check "... logged once" count_is "$LOG_D" '= STRING: "d netsnmp"' 1
+"$PY" "$PEER" pysnmp 127.0.0.1 "$PD" "inform,di,sha,aes,-,d pysnmp" >"$WORK/discovery.out" 2>&1
+check "pysnmp inform, discovery with boots 0 and time 0: Response accepted" \
+  has_line "$WORK/discovery.out" "OP 1 ok"
+check "... logged once" count_is "$LOG_D" '= STRING: "d pysnmp"' 1
+kill -USR1 "$PID"
+check "SIGUSR1: two probes and one time sync, 3 Reports" wait_re "$LOG_D" \
+  '^snmpv3: reports 3, reports rate-limited 0, time syncs 1, '
+check "... counted as 2 unknown engine IDs and 1 not in time window" has_re "$LOG_D" \
+  '^dropped: total 3, .*, unknown engine ID 2, .*, not in time window 1, decryption error 0$'
+check "no 'outside our time window' line" lacks "$LOG_D" "outside our time window"
+check "no refusal or drop line for either discovery step" \
+  test "$(grep -cE '^(refused|dropped) ' "$LOG_D")" -eq 0
+stop "$PID"; rc=$?
+check "SIGTERM: exit status 0" test "$rc" -eq 0
+check "... the counters at exit show the time sync" count_is "$LOG_D" ", time syncs 1, " 2
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

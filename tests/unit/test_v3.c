@@ -20,9 +20,11 @@
 #include "tt_crypto.h"
 #include "tt_usm_keys.h"
 
-/* The tests below configure up to 8 users and send up to 12 Reports within one second. */
-#if CONFIG_TT_MAX_USERS < 8 || CONFIG_TT_REPORTS_PER_S < 12 || CONFIG_TT_MAX_VARBINDS < 20
-#error "test_v3 needs CONFIG_TT_MAX_USERS >= 8, CONFIG_TT_REPORTS_PER_S >= 12, CONFIG_TT_MAX_VARBINDS >= 20"
+/* The tests below configure up to 8 users and send up to 12 Reports within one second, 10 of
+ * them to one source. */
+#if CONFIG_TT_MAX_USERS < 8 || CONFIG_TT_REPORTS_PER_S < 12 || CONFIG_TT_MAX_VARBINDS < 20 || \
+    CONFIG_TT_REPORTS_PER_SOURCE < 10
+#error "test_v3 needs CONFIG_TT_MAX_USERS >= 8, CONFIG_TT_REPORTS_PER_S >= 12, CONFIG_TT_MAX_VARBINDS >= 20, CONFIG_TT_REPORTS_PER_SOURCE >= 10"
 #endif
 
 /* The sender engine of the captured traps (snmptrap -e) and our engine in the capture
@@ -125,15 +127,21 @@ static void sender(struct tl_v3 *m, struct tl_vb *vbs, const char *user,
 		m->pdu_tag = TT_PDU_INFORM;
 }
 
+static const struct tt_rx_result *send_from(struct tt_rx *rx, const struct tl_v3 *m,
+                                            const struct tt_addr *from, uint64_t now)
+{
+	size_t len;
+	uint8_t *b = tl_msg_v3(m, &len);
+	const struct tt_rx_result *r = tl_input(rx, b, len, from, now);
+	free(b);
+	return r;
+}
+
 static const struct tt_rx_result *send_msg(struct tt_rx *rx, const struct tl_v3 *m,
                                            uint64_t now)
 {
 	struct tt_addr from = from_addr();
-	size_t len;
-	uint8_t *b = tl_msg_v3(m, &len);
-	const struct tt_rx_result *r = tl_input(rx, b, len, &from, now);
-	free(b);
-	return r;
+	return send_from(rx, m, &from, now);
 }
 
 /* A trap from user (keys k, level from flags) to engine with std_vbs. */
@@ -249,6 +257,31 @@ static void expect_report_(int line, const struct tt_rx *rx, const struct tt_rx_
 }
 #define expect_report(rx, r, reason, arc, msg_id, keys, boots, now, d)                       \
 	expect_report_(__LINE__, (rx), (r), (reason), (arc), (msg_id), (keys), (boots), (now), (d))
+
+/* The Response to an inform of user (keys k, level from flags) with request-id 4242: the
+ * inform's level, reportable clear (a Response is never reportable), same msgID, request-id
+ * and varbinds. */
+static void expect_response_(int line, const struct tt_rx_result *r, const struct tl_usm_keys *k,
+                             uint8_t flags, int32_t msg_id)
+{
+	struct tl_v3_msg d;
+	expect_delivered_(line, r);
+	if (!r->reply)
+		fail_msg("line %d: delivered without a Response", line);
+	assert_int_equal(r->note->pdu_type, TT_PDU_INFORM);
+	tl_v3_decode(r->reply, r->reply_len, k, &d);
+	assert_int_equal(d.flags, flags & (TL_V3_AUTH | TL_V3_PRIV));
+	assert_int_equal(d.mac_ok, 1);
+	assert_int_equal(d.msg_id, msg_id);
+	assert_int_equal(d.pdu_tag, TT_PDU_RESPONSE);
+	assert_int_equal(d.request_id, 4242);
+	assert_int_equal(d.error_status, 0);
+	assert_int_equal(d.n_vbs, 3);
+	assert_int_equal(d.engine_len, sizeof OUR_ENGINE);
+	assert_memory_equal(d.engine, OUR_ENGINE, sizeof OUR_ENGINE);
+	assert_int_equal(d.salt_len, (flags & TL_V3_PRIV) ? 8 : 0);
+}
+#define expect_response(r, k, flags, msg_id) expect_response_(__LINE__, (r), (k), (flags), (msg_id))
 
 static const struct tt_remote_engine *remote_of(const struct tt_rx *rx, const uint8_t *id,
                                                 size_t len)
@@ -1485,11 +1518,13 @@ static void inform_reports(void **state)
 	expect_refused(r, TT_REASON_UNKNOWN_ENGINE_ID, "ir"); /* 4 octets: no engine ID */
 	sender(&m, v, "ir", NULL, 0, NULL, 0, 0, 0, "x");
 	expect_refused(send_msg(rx, &m, now), TT_REASON_UNKNOWN_ENGINE_ID, "ir");
-	/* a trap that sets the reportable flag anyway (RFC 3412 §6.4 says it must not) gets no
-	 * Report either, wherever its PDU can be read */
+	/* a trap that sets the reportable flag anyway (RFC 3412 §6.4 says it must not) is a trap
+	 * wherever its PDU can be read: the sender is authoritative, and it never gets a Report */
 	sender(&m, v, "ir", &kt, TL_V3_AUTH | TL_V3_REPORTABLE, TRAP_ENGINE, 8, 1, 1, "x");
 	m.pdu_tag = TT_PDU_TRAP_V2;
-	expect_refused(send_msg(rx, &m, now), TT_REASON_UNKNOWN_ENGINE_ID, "ir");
+	expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_IN_TIME_WINDOW, "ir");
+	m.time = 1002; /* the sender's clock passes: authUser (priv) has the last word */
+	expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_AUTHORIZED, "ir");
 	sender(&m, v, "nobody", NULL, TL_V3_REPORTABLE, OUR_ENGINE, 13, 1, 500, "x");
 	m.pdu_tag = TT_PDU_TRAP_V2;
 	expect_refused(send_msg(rx, &m, now), TT_REASON_UNKNOWN_USER, "nobody");
@@ -1504,20 +1539,118 @@ static void inform_reports(void **state)
 	free(rx);
 }
 
+/* RFC 3414 §4 discovery as pysnmp and Perl's Net::SNMP do it: a probe (empty engine ID) gets
+ * usmStatsUnknownEngineIDs, then an authenticated message with engineBoots 0 and engineTime 0
+ * gets the authenticated notInTimeWindows Report with our clock, then the inform goes through.
+ * Neither step is a refusal to log: the probe has no diagnostic, the second step says
+ * time_sync and is counted; a message with real but stale boots/time is a refusal. */
+static void discovery_time_sync(void **state)
+{
+	static const uint8_t levels[2] = {TL_V3_AUTH | TL_V3_PRIV, TL_V3_AUTH};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	struct tl_v3_msg d;
+	const struct tt_rx_result *r;
+	struct tt_addr from = from_addr();
+	uint64_t now = T0 + 42000; /* our engineTime 42 */
+	size_t len;
+	uint8_t *probe = tl_vector(TL_PACKETS, "v3-inform-discovery-request", &len);
+	unsigned i;
+	(void)state;
+
+	tl_conf(&conf, "createUser ds SHA dsauthpass1 AES dsprivpass1", "authUser log ds", NULL);
+	tl_usm_keys(&k, TT_AUTH_SHA1, "dsauthpass1", TT_PRIV_AES128, "dsprivpass1", OUR_ENGINE, 13);
+	rx = new_rx(&conf, 3);
+	for (i = 0; i < 2; i++) {
+		uint32_t reports = rx->stats.reports;
+		/* step 1: the probe */
+		r = tl_input(rx, probe, len, &from, now);
+		assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
+		assert_int_equal(r->reason, TT_REASON_UNKNOWN_ENGINE_ID);
+		assert_non_null(r->reply);
+		assert_null(r->diag);
+		assert_int_equal(r->time_sync, 0);
+		/* step 2: authenticated, boots 0, time 0 */
+		sender(&m, v, "ds", &k, levels[i] | TL_V3_REPORTABLE, OUR_ENGINE, 13, 0, 0, "sync");
+		m.msg_id = 300 + i;
+		r = send_msg(rx, &m, now);
+		expect_report(rx, r, TT_REASON_NOT_IN_TIME_WINDOW, 2, 300 + (int32_t)i, &k, 3, now, &d);
+		assert_int_equal(r->time_sync, 1);
+		assert_int_equal(rx->stats.time_syncs, i + 1);
+		assert_int_equal(rx->stats.dropped[TT_REASON_NOT_IN_TIME_WINDOW], i + 1);
+		assert_int_equal(rx->stats.reports, reports + 2);
+		/* step 3: the inform with the clock of that Report */
+		sender(&m, v, "ds", &k, levels[i] | TL_V3_REPORTABLE, OUR_ENGINE, 13, d.boots, d.time,
+		       i ? "synced auth" : "synced priv");
+		r = send_msg(rx, &m, now + 300);
+		expect_delivered(r);
+		assert_non_null(r->reply);
+		assert_int_equal(r->time_sync, 0);
+		tt_rx_delivered(rx, now + 300);
+	}
+	/* real but stale boots/time (a replay, a clock problem) is a refusal, not a time sync */
+	{
+		static const struct {
+			uint32_t boots, time;
+		} stale[] = {{2, 42}, {3, 500}, {0, 5}, {0, 42}, {4, 0}};
+		for (i = 0; i < sizeof stale / sizeof stale[0]; i++) {
+			sender(&m, v, "ds", &k, TL_V3_AUTH | TL_V3_PRIV | TL_V3_REPORTABLE, OUR_ENGINE, 13,
+			       stale[i].boots, stale[i].time, "stale");
+			r = send_msg(rx, &m, now);
+			expect_report(rx, r, TT_REASON_NOT_IN_TIME_WINDOW, 2, 1, &k, 3, now, &d);
+			assert_int_equal(r->time_sync, 0);
+			check_diag(r, "ds");
+			assert_non_null(strstr(r->diag, "outside our time window"));
+		}
+	}
+	/* boots 0, time 0 without the reportable flag gets no Report: a plain drop */
+	sender(&m, v, "ds", &k, TL_V3_AUTH | TL_V3_PRIV, OUR_ENGINE, 13, 0, 0, "x");
+	m.pdu_tag = TT_PDU_INFORM;
+	r = send_msg(rx, &m, now);
+	expect_refused(r, TT_REASON_NOT_IN_TIME_WINDOW, "ds");
+	assert_int_equal(r->time_sync, 0);
+	/* nor is a wrong digest with boots 0, time 0 (not authenticated) */
+	sender(&m, v, "ds", &k, TL_V3_AUTH | TL_V3_REPORTABLE, OUR_ENGINE, 13, 0, 0, "x");
+	m.bad_mac = 1;
+	r = send_msg(rx, &m, now);
+	assert_int_equal(r->reason, TT_REASON_WRONG_DIGEST);
+	assert_int_equal(r->time_sync, 0);
+	assert_int_equal(rx->stats.time_syncs, 2);
+	free(rx);
+	free(probe);
+}
+
+#define PER_SOURCE                                                                            \
+	(CONFIG_TT_REPORTS_PER_SOURCE < CONFIG_TT_REPORTS_PER_S ? CONFIG_TT_REPORTS_PER_SOURCE     \
+	                                                        : CONFIG_TT_REPORTS_PER_S)
+
+/* The Report budget (README "SNMPv3"): per second at most CONFIG_TT_REPORTS_PER_SOURCE to one
+ * source (IPv4 address, IPv6 /64), CONFIG_TT_REPORTS_PER_S unauthenticated ones to all, and as
+ * many authenticated ones (notInTimeWindows to a good MAC) from a budget of their own. */
 static void report_rate_limit(void **state)
 {
 	struct tt_conf conf;
 	struct tt_rx *rx;
-	struct tt_addr from = from_addr();
+	struct tt_addr from = from_addr(), src;
+	struct tl_usm_keys k;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	struct tl_v3_msg d;
 	const struct tt_rx_result *r;
 	uint64_t now = T0 + 100000;
 	size_t len;
 	uint8_t *probe = tl_vector(TL_PACKETS, "v3-inform-discovery-request", &len);
-	unsigned i, n = CONFIG_TT_REPORTS_PER_S;
+	unsigned i, n = PER_SOURCE, others = CONFIG_TT_REPORTS_PER_S - PER_SOURCE;
+	char text[64];
 	(void)state;
 
-	tl_conf(&conf, "createUser x", NULL);
+	tl_conf(&conf, "createUser x", "createUser rl SHA rlauthpass1", "authUser log rl", NULL);
+	tl_usm_keys(&k, TT_AUTH_SHA1, "rlauthpass1", TT_PRIV_NONE, NULL, OUR_ENGINE, 13);
 	rx = new_rx(&conf, 1);
+	/* one source */
 	for (i = 0; i < n + 5; i++) {
 		r = tl_input(rx, probe, len, &from, now + i % 3);
 		if (i < n) {
@@ -1529,19 +1662,144 @@ static void report_rate_limit(void **state)
 	}
 	assert_int_equal(rx->stats.reports, n);
 	assert_int_equal(rx->stats.reports_suppressed, 5);
-	/* other Reports share the limit */
-	expect_refused(inform(rx, "nobody", NULL, 0, 1, now + 999), TT_REASON_UNKNOWN_USER, "nobody");
+	/* its authenticated Reports count against its share too (a replayed authenticated
+	 * message needs no credentials) */
+	sender(&m, v, "rl", &k, TL_V3_AUTH | TL_V3_REPORTABLE, OUR_ENGINE, 13, 0, 0, "sync");
+	r = send_from(rx, &m, &from, now + 10);
+	expect_refused(r, TT_REASON_NOT_IN_TIME_WINDOW, NULL);
+	assert_int_equal(r->time_sync, 1); /* still the discovery step, not logged */
 	assert_int_equal(rx->stats.reports_suppressed, 6);
-	/* the next second */
+	/* all sources together: the rest of CONFIG_TT_REPORTS_PER_S */
+	for (i = 0; i < others + 3; i++) {
+		snprintf(text, sizeof text, "10.0.%u.%u", i / 250, i % 250 + 1);
+		src = tl_addr(text, 1024);
+		r = tl_input(rx, probe, len, &src, now + 20);
+		if (i < others)
+			assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
+		else
+			expect_refused(r, TT_REASON_UNKNOWN_ENGINE_ID, NULL);
+	}
+	assert_int_equal(rx->stats.reports, CONFIG_TT_REPORTS_PER_S);
+	assert_int_equal(rx->stats.reports_suppressed, 9);
+	/* other unauthenticated Reports share that budget */
+	src = tl_addr("10.1.0.1", 1024);
+	sender(&m, v, "nobody", NULL, TL_V3_REPORTABLE, OUR_ENGINE, 13, 1, 100, "x");
+	expect_refused(send_from(rx, &m, &src, now + 30), TT_REASON_UNKNOWN_USER, "nobody");
+	assert_int_equal(rx->stats.reports_suppressed, 10);
+	/* authenticated Reports have a budget of their own: the probes did not use it up */
+	sender(&m, v, "rl", &k, TL_V3_AUTH | TL_V3_REPORTABLE, OUR_ENGINE, 13, 0, 0, "sync");
+	m.msg_id = 61;
+	r = send_from(rx, &m, &src, now + 40);
+	expect_report(rx, r, TT_REASON_NOT_IN_TIME_WINDOW, 2, 61, &k, 1, now + 40, &d);
+	assert_int_equal(r->time_sync, 1);
+	/* the next second, every source again */
 	r = tl_input(rx, probe, len, &from, now + 1000);
 	assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
-	assert_int_equal(rx->stats.reports, n + 1);
-	assert_int_equal(rx->stats.dropped[TT_REASON_UNKNOWN_ENGINE_ID], n + 6);
+	assert_int_equal(rx->stats.reports, CONFIG_TT_REPORTS_PER_S + 2);
+	assert_int_equal(rx->stats.dropped[TT_REASON_UNKNOWN_ENGINE_ID], CONFIG_TT_REPORTS_PER_S + 9);
+
+	/* an IPv6 /64 is one source, an IPv4-mapped address the IPv4 one */
+	{
+		static const char *const same[][2] = {{"2001:db8::1", "2001:db8::ffff:1"},
+		                                       {"192.0.2.9", "::ffff:192.0.2.9"}};
+		static const char *const other[] = {"2001:db8:0:1::1", "192.0.2.10"};
+		for (i = 0; i < 2; i++) {
+			uint64_t t = now + 2000 + 1000 * i;
+			unsigned j;
+			src = tl_addr(same[i][0], 161);
+			for (j = 0; j < n; j++)
+				assert_int_equal(tl_input(rx, probe, len, &src, t)->verdict,
+				                 TT_VERDICT_REPLY_ONLY);
+			src = tl_addr(same[i][1], 162);
+			expect_refused(tl_input(rx, probe, len, &src, t), TT_REASON_UNKNOWN_ENGINE_ID,
+			               NULL);
+			src = tl_addr(other[i], 161);
+			assert_int_equal(tl_input(rx, probe, len, &src, t)->verdict,
+			                 TT_VERDICT_REPLY_ONLY);
+		}
+	}
+
 	/* without an engine of ours, no Report at all */
 	free(rx);
 	rx = tl_rx_new(&conf);
 	expect_refused(tl_input(rx, probe, len, &from, now), TT_REASON_UNKNOWN_ENGINE_ID, NULL);
 	assert_int_equal(rx->stats.reports, 0);
+	free(rx);
+	free(probe);
+}
+
+/* The flood of the issue: 1,000 discovery probes a second from one source for 5 s (no
+ * credentials needed), and meanwhile 10 other sources each run a whole discovery and inform
+ * (probe, boots 0 / time 0, inform): each gets both Reports and its Response, the flooder gets
+ * its share of each second and no more. */
+static void report_fair_share(void **state)
+{
+	static const char *const legit[10] = {
+		"198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "198.51.100.5",
+		"203.0.113.77", "192.0.2.200", "2001:db8:1::7", "2001:db8:2::7", "fd00:1:2:3::99"};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	struct tl_v3_msg d;
+	const struct tt_rx_result *r;
+	struct tt_addr flooder = tl_addr("192.0.2.66", 1161);
+	uint64_t start = T0 + 100000, t;
+	size_t len;
+	uint8_t *probe = tl_vector(TL_PACKETS, "v3-inform-discovery-request", &len);
+	uint32_t flood_reports = 0, probes = 0, done = 0;
+	(void)state;
+
+	tl_conf(&conf, "createUser fs SHA fsauthpass1 AES fsprivpass1", "authUser log fs", NULL);
+	tl_usm_keys(&k, TT_AUTH_SHA1, "fsauthpass1", TT_PRIV_AES128, "fsprivpass1", OUR_ENGINE, 13);
+	rx = new_rx(&conf, 1);
+	for (t = 0; t < 5000; t++) {
+		uint64_t now = start + t;
+		r = tl_input(rx, probe, len, &flooder, now);
+		probes++;
+		if (r->verdict == TT_VERDICT_REPLY_ONLY) {
+			assert_non_null(r->reply);
+			flood_reports++;
+		} else {
+			expect_refused(r, TT_REASON_UNKNOWN_ENGINE_ID, NULL);
+		}
+		if (t >= 250 && (t - 250) % 480 == 0 && done < 10) {
+			struct tt_addr src = tl_addr(legit[done], (uint16_t)(40000 + done));
+			char text[32];
+			r = tl_input(rx, probe, len, &src, now);
+			if (r->verdict != TT_VERDICT_REPLY_ONLY || !r->reply)
+				fail_msg("source %s at %" PRIu64 " ms: no discovery Report (verdict %d, "
+				         "%u Reports suppressed so far)", legit[done], t, r->verdict,
+				         rx->stats.reports_suppressed);
+			sender(&m, v, "fs", &k, TL_V3_AUTH | TL_V3_PRIV | TL_V3_REPORTABLE, OUR_ENGINE,
+			       13, 0, 0, "sync");
+			m.msg_id = 700 + done;
+			r = send_from(rx, &m, &src, now);
+			if (r->verdict != TT_VERDICT_REPLY_ONLY)
+				fail_msg("source %s at %" PRIu64 " ms: no time-sync Report (verdict %d)",
+				         legit[done], t, r->verdict);
+			expect_report(rx, r, TT_REASON_NOT_IN_TIME_WINDOW, 2, 700 + (int32_t)done, &k, 1,
+			              now, &d);
+			snprintf(text, sizeof text, "legit %u", done);
+			sender(&m, v, "fs", &k, TL_V3_AUTH | TL_V3_PRIV | TL_V3_REPORTABLE, OUR_ENGINE,
+			       13, d.boots, d.time, text);
+			m.pdu_tag = TT_PDU_INFORM;
+			m.request_id = 4242;
+			m.msg_id = 800 + done;
+			r = send_from(rx, &m, &src, now);
+			expect_response(r, &k, TL_V3_AUTH | TL_V3_PRIV, 800 + (int32_t)done);
+			tt_rx_delivered(rx, now);
+			done++;
+		}
+	}
+	assert_int_equal(done, 10);
+	assert_int_equal(rx->stats.informs, 10);
+	assert_int_equal(rx->stats.time_syncs, 10);
+	/* the flooder: its share in each of the 5 seconds, every other probe suppressed */
+	assert_int_equal(flood_reports, 5 * PER_SOURCE);
+	assert_int_equal(rx->stats.reports_suppressed, probes - flood_reports);
+	assert_int_equal(rx->stats.reports, flood_reports + 20);
 	free(rx);
 	free(probe);
 }
@@ -1801,13 +2059,13 @@ static void header_checks(void **state)
 	m.boots = 1;
 	m.time = -5;
 	expect_refused(send_msg(rx, &m, now), TT_REASON_PARSE, NULL);
-	/* an inform must be reportable (RFC 3412 §6.4) */
+	/* an inform without the reportable flag is still an inform (RFC 3412 §6.4: the PDU
+	 * type decides; inform_not_reportable has the details) */
 	sender(&m, v, "hc", &ko, TL_V3_AUTH | TL_V3_PRIV, OUR_ENGINE, 13, 1, etime(now), "x");
 	m.pdu_tag = TT_PDU_INFORM;
 	r = send_msg(rx, &m, now);
-	expect_refused(r, TT_REASON_INVALID_MSG, NULL);
-	check_diag(r, "hc");
-	assert_null(r->reply);
+	expect_delivered(r);
+	assert_non_null(r->reply);
 	/* PDUs that are no notification */
 	sender(&m, v, "hc", &k, TL_V3_AUTH | TL_V3_PRIV, TRAP_ENGINE, 8, 1, 2, "x");
 	m.pdu_tag = TT_PDU_GET;
@@ -1823,6 +2081,77 @@ static void header_checks(void **state)
 	m.version = 2;
 	expect_refused(send_msg(rx, &m, now), TT_REASON_BAD_VERSION, NULL);
 	assert_int_equal(rx->stats.reports, 0);
+	free(rx);
+}
+
+/* gosnmp clears msgFlags' reportable bit on its v3 InformRequests. RFC 3412 §6.4: the flag is
+ * a secondary aid, the PDU type decides: such an inform to our engine is delivered and
+ * acknowledged like any other; informs to another engine ID and informs outside our time
+ * window are refused as for reportable ones, but never with a Report (RFC 3412 §7.1 step 3). */
+static void inform_not_reportable(void **state)
+{
+	static const uint8_t levels[2] = {TL_V3_AUTH | TL_V3_PRIV, TL_V3_AUTH};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k, ko;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	const struct tt_rx_result *r;
+	uint64_t now = T0 + 700000; /* our engineTime 700 */
+	unsigned i;
+	(void)state;
+
+	tl_conf(&conf, "createUser gs SHA gsauthpass1 AES gsprivpass1", "authUser log gs", NULL);
+	tl_usm_keys(&k, TT_AUTH_SHA1, "gsauthpass1", TT_PRIV_AES128, "gsprivpass1", OUR_ENGINE, 13);
+	tl_usm_keys(&ko, TT_AUTH_SHA1, "gsauthpass1", TT_PRIV_AES128, "gsprivpass1", OTHER_ENGINE,
+	            sizeof OTHER_ENGINE);
+	rx = new_rx(&conf, 1);
+	for (i = 0; i < 2; i++) {
+		uint8_t fl = levels[i];
+		uint32_t dropped_engine = rx->stats.dropped[TT_REASON_UNKNOWN_ENGINE_ID];
+		uint32_t dropped_time = rx->stats.dropped[TT_REASON_NOT_IN_TIME_WINDOW];
+
+		/* to our engine, in our window: delivered, with a Response that decodes */
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 1, etime(now), i ? "gosnmp auth" : "gosnmp priv");
+		m.pdu_tag = TT_PDU_INFORM;
+		m.request_id = 4242;
+		m.msg_id = 90 + i;
+		r = send_msg(rx, &m, now);
+		expect_response(r, &k, fl, 90 + (int32_t)i);
+		assert_null(remote_of(rx, OUR_ENGINE, sizeof OUR_ENGINE)); /* ours is authoritative */
+		tt_rx_delivered(rx, now);
+		assert_int_equal(rx->stats.informs, i + 1);
+		assert_int_equal(rx->stats.responses, i + 1);
+
+		/* to another engine ID (RFC 3414 §3.2 step 3): refused, no Report */
+		sender(&m, v, "gs", &ko, fl, OTHER_ENGINE, sizeof OTHER_ENGINE, 1, 700, "other");
+		m.pdu_tag = TT_PDU_INFORM;
+		r = send_msg(rx, &m, now);
+		expect_refused(r, TT_REASON_UNKNOWN_ENGINE_ID, "gs");
+		assert_non_null(strstr(r->diag, "our engine ID"));
+		assert_int_equal(rx->stats.dropped[TT_REASON_UNKNOWN_ENGINE_ID], dropped_engine + 1);
+
+		/* outside our time window (step 7, our clock whatever the flag says): refused, no
+		 * Report even for boots 0, time 0 */
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 1, etime(now) + 151, "late");
+		m.pdu_tag = TT_PDU_INFORM;
+		r = send_msg(rx, &m, now);
+		expect_refused(r, TT_REASON_NOT_IN_TIME_WINDOW, "gs");
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 2, etime(now), "other boots");
+		m.pdu_tag = TT_PDU_INFORM;
+		expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_IN_TIME_WINDOW, "gs");
+		sender(&m, v, "gs", &k, fl, OUR_ENGINE, 13, 0, 0, "unsynchronized");
+		m.pdu_tag = TT_PDU_INFORM;
+		expect_refused(send_msg(rx, &m, now), TT_REASON_NOT_IN_TIME_WINDOW, "gs");
+		assert_int_equal(rx->stats.dropped[TT_REASON_NOT_IN_TIME_WINDOW], dropped_time + 3);
+	}
+	/* a non-reportable trap from another engine is still a trap: the sender's clock */
+	expect_delivered(trap(rx, "gs", &ko, TL_V3_AUTH | TL_V3_PRIV, OTHER_ENGINE,
+	                      sizeof OTHER_ENGINE, 3, 5, now));
+	assert_non_null(remote_of(rx, OTHER_ENGINE, sizeof OTHER_ENGINE));
+	assert_int_equal(rx->stats.reports, 0);
+	assert_int_equal(rx->stats.reports_suppressed, 0);
+	assert_int_equal(rx->stats.dropped[TT_REASON_INVALID_MSG], 0);
 	free(rx);
 }
 
@@ -2328,11 +2657,14 @@ int main(void)
 		cmocka_unit_test(auth_user_levels),
 		cmocka_unit_test(unsupported_levels),
 		cmocka_unit_test(inform_reports),
+		cmocka_unit_test(discovery_time_sync),
 		cmocka_unit_test(report_rate_limit),
+		cmocka_unit_test(report_fair_share),
 		cmocka_unit_test(boots_latched),
 		cmocka_unit_test(v1_trap_pdu_in_v3),
 		cmocka_unit_test(inform_too_big),
 		cmocka_unit_test(header_checks),
+		cmocka_unit_test(inform_not_reportable),
 		cmocka_unit_test(malformed_usm_parameters),
 		cmocka_unit_test(v3_vectors_truncated_and_mutated),
 		cmocka_unit_test(create_user_protocol_names),

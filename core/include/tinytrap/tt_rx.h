@@ -47,9 +47,9 @@ enum tt_reason {
 	                               0..6, negative specific-trap, enterprise too long) */
 	/* SNMPv3: RFC 3412 §7.2 (snmp*) and RFC 3414 §3.2 (usmStats*) */
 	TT_REASON_UNKNOWN_SECURITY_MODEL, /* snmpUnknownSecurityModels: not USM */
-	TT_REASON_INVALID_MSG,      /* snmpInvalidMsgs: privacy without authentication, a PDU
-	                               that contradicts the reportable flag */
-	TT_REASON_UNKNOWN_ENGINE_ID,/* usmStatsUnknownEngineIDs: an inform not to our engine ID */
+	TT_REASON_INVALID_MSG,      /* snmpInvalidMsgs: privacy without authentication */
+	TT_REASON_UNKNOWN_ENGINE_ID,/* usmStatsUnknownEngineIDs: an inform (or probe) not to our
+	                               engine ID, a trap without a valid one */
 	TT_REASON_UNKNOWN_USER,     /* usmStatsUnknownUserNames */
 	TT_REASON_UNSUPPORTED_SEC_LEVEL, /* usmStatsUnsupportedSecLevels */
 	TT_REASON_WRONG_DIGEST,     /* usmStatsWrongDigests */
@@ -72,7 +72,10 @@ struct tt_rx_stats {
 	uint32_t no_uptime;        /* delivered without a proper sysUpTime.0 */
 	uint32_t no_trap_oid;      /* delivered without a proper snmpTrapOID.0 */
 	uint32_t reports;          /* SNMPv3 Reports built */
-	uint32_t reports_suppressed; /* Reports not sent because of the rate limit */
+	uint32_t reports_suppressed; /* Reports not sent because of the rate limits */
+	uint32_t time_syncs;       /* RFC 3414 §4 discovery, second step: authenticated reportable
+	                              messages with engineBoots and engineTime 0, answered by the
+	                              notInTimeWindows Report (counted there too) */
 	uint32_t key_localizations;/* keys localized for wildcard users (cache misses) */
 	uint32_t remote_engines_evicted; /* remote engine entries reused for another engine */
 	uint32_t dropped[TT_REASON_COUNT]; /* drops by reason */
@@ -95,6 +98,10 @@ struct tt_rx_result {
 	const char *diag;          /* for refused SNMPv3 messages: one line in plain words naming
 	                              source, user, engine and reason; else NULL (v1/v2c drops
 	                              are described by reason and detail) */
+	uint8_t time_sync;         /* 1: the refusal is the second step of RFC 3414 §4 discovery
+	                              (stats.time_syncs): the protocol working, no fault to log;
+	                              reason TT_REASON_NOT_IN_TIME_WINDOW, with the Report as
+	                              reply, or TT_VERDICT_DROP when the Report was rate-limited */
 };
 
 /* Our SNMP engine (RFC 3411 snmpEngineID, RFC 3414 snmpEngineBoots/Time). */
@@ -133,6 +140,14 @@ struct tt_dedup_entry {
 	uint32_t hash;             /* FNV-1a of the PDU octets: a reused request-id is no duplicate */
 };
 
+/* Reports sent to one source (IPv4 address or IPv6 /64) in one second, for the per-source
+ * share of the Report budget (CONFIG_TT_REPORTS_PER_SOURCE). */
+struct tt_report_source {
+	uint32_t key;              /* keyed hash of the source */
+	uint32_t second;           /* now_ms / 1000 + 1 of those Reports; older = a free entry */
+	uint32_t used;             /* Reports to it in that second */
+};
+
 /* The receiver state. Treat every field as private except stats. */
 struct tt_rx {
 	const struct tt_conf *conf;
@@ -149,7 +164,12 @@ struct tt_rx {
 	struct tt_engine engine;
 	uint64_t aes_salt;         /* next AES salt (RFC 3826 §3.1.2.1), seeded from entropy */
 	uint32_t des_salt;         /* next DES salt counter (RFC 3414 §8.1.1.1) */
-	struct tt_ratelimit report_limit;
+	/* The Report budget (v3.c, report_allowed): all sources together, unauthenticated and
+	 * authenticated Reports apart, and a share per source. */
+	struct tt_ratelimit report_limit;      /* unauthenticated: CONFIG_TT_REPORTS_PER_S */
+	struct tt_ratelimit auth_report_limit; /* authenticated: as many, of their own */
+	uint32_t report_seed;                  /* keys the source hash (from the entropy) */
+	struct tt_report_source report_sources[CONFIG_TT_REPORT_SOURCES];
 	/* The keyed HMAC state of the key that checked the last MAC (its two pad blocks already
 	 * hashed): a steady sender costs two hash blocks less per message. */
 	const uint8_t *hmac_memo_key;  /* the key it was made from; NULL = empty */
