@@ -273,18 +273,32 @@ static inline void rx_check(const struct tt_rx *rx, const struct tt_rx_result *r
 		case TT_TAG_ENDOFMIBVIEW:
 			RX_CHECK(vb->value_len == 0);
 			break;
-		case TT_TAG_INTEGER:
-			RX_CHECK(vb->value_len >= 1 && vb->value_len <= 4);
+		/* integers: the value slice is the contents as received (redundant sign octets
+		 * included, so of any length); num is their value, within the type */
+		case TT_TAG_INTEGER: {
+			struct tt_tlv t = {TT_TAG_INTEGER, vb->value, vb->value, vb->value_len};
+			int32_t i32;
+			RX_CHECK(vb->value_len >= 1);
 			RX_CHECK((int64_t)vb->num >= INT32_MIN && (int64_t)vb->num <= INT32_MAX);
+			RX_CHECK(tt_ber_get_int32(&t, &i32) == TT_OK && (int64_t)i32 == (int64_t)vb->num);
 			break;
+		}
 		case TT_TAG_COUNTER32:
 		case TT_TAG_GAUGE32:
-		case TT_TAG_TIMETICKS:
-			RX_CHECK(vb->value_len >= 1 && vb->value_len <= 5 && vb->num <= UINT32_MAX);
+		case TT_TAG_TIMETICKS: {
+			struct tt_tlv t = {vb->type, vb->value, vb->value, vb->value_len};
+			uint32_t u32;
+			RX_CHECK(vb->value_len >= 1 && vb->num <= UINT32_MAX);
+			RX_CHECK(tt_ber_get_uint32(&t, &u32) == TT_OK && u32 == vb->num);
 			break;
-		case TT_TAG_COUNTER64:
-			RX_CHECK(vb->value_len >= 1 && vb->value_len <= 9);
+		}
+		case TT_TAG_COUNTER64: {
+			struct tt_tlv t = {vb->type, vb->value, vb->value, vb->value_len};
+			uint64_t u64;
+			RX_CHECK(vb->value_len >= 1);
+			RX_CHECK(tt_ber_get_uint64(&t, &u64) == TT_OK && u64 == vb->num);
 			break;
+		}
 		case TT_TAG_OCTET_STRING:
 		case TT_TAG_OPAQUE:
 			break;
