@@ -1507,11 +1507,16 @@ static void too_many_varbinds(void **state)
 	assert_int_equal(r->verdict, TT_VERDICT_DROP);
 	assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
 	assert_int_equal(r->detail, TT_ERR_TOO_MANY_VARBINDS);
-	/* thousands */
+	assert_int_equal(r->n_varbinds, max + 1);
+	assert_null(r->reply);
+	/* an inform with thousands is answered tooBig (below), not delivered */
 	if (big > max + 1) {
 		r = send_v2(rx, 1, TT_PDU_INFORM, 1, v, big, 1);
+		assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
 		assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
-		assert_null(r->reply);
+		assert_int_equal(r->n_varbinds, big);
+		assert_null(r->note);
+		assert_non_null(r->reply);
 	}
 	/* v1: the maximum on the wire, plus the five of the translation */
 	{
@@ -1533,6 +1538,81 @@ static void too_many_varbinds(void **state)
 		}
 		free(m);
 	}
+	free(v);
+	free(rx);
+}
+
+/* An inform with one varbind more than the build takes: the alternate Response of RFC 3416
+ * §4.2.7 (tooBig, error-index 0, no varbinds, same request-id) so that its sender stops
+ * retrying, counted; the notification itself is not delivered. */
+static void inform_too_many_varbinds_answered(void **state)
+{
+	static const char *want_hex =
+		"301b" "020101" "04067075626c6963" "a20e" "02046e337ac5" "020101" "020100" "3000";
+	const size_t max = CONFIG_TT_MAX_VARBINDS;
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tt_addr from = src4();
+	const struct tt_rx_result *r;
+	struct tl_vb *v;
+	uint8_t want[64];
+	long wlen = tl_hex_decode(want_hex, want, sizeof want);
+	size_t i;
+	(void)state;
+
+	tl_conf(&conf, AUTH_PUBLIC, "authCommunity log narrow default .1.3.6.1.4.1.8072.9", NULL);
+	rx = tl_rx_new(&conf);
+	v = many_vbs(max + 1);
+	for (i = 1; i <= 3; i++) {
+		r = send_v2(rx, 1, TT_PDU_INFORM, 0x6e337ac5, v, max + 1, 10 * i);
+		if (r->verdict != TT_VERDICT_REPLY_ONLY)
+			fail_msg("verdict %d, %s (%s), expected a tooBig Response only", r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail));
+		assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
+		assert_int_equal(r->detail, 0);
+		assert_int_equal(r->n_varbinds, max + 1);
+		assert_null(r->note);
+		/* tooBig(1), error-index 0, no varbinds, the inform's request-id: octet for octet */
+		assert_non_null(r->reply);
+		assert_int_equal(r->reply_len, wlen);
+		assert_memory_equal(r->reply, want, (size_t)wlen);
+		/* counted; nothing delivered, nothing remembered as delivered */
+		assert_int_equal(rx->stats.too_many_varbinds_answered, i);
+		assert_int_equal(rx->stats.dropped[TT_REASON_TOO_MANY_VARBINDS], i);
+		assert_int_equal(rx->stats.too_big_responses, i);
+		assert_int_equal(rx->stats.responses, i);
+		assert_int_equal(rx->stats.delivered, 0);
+		assert_int_equal(rx->stats.informs, 0);
+		assert_int_equal(rx->stats.duplicates, 0);
+		/* the outputs see nothing, the reply may go out */
+		assert_int_equal(tt_dispatch(rx, r, NULL, 0, NULL, 10 * i), 1);
+	}
+	/* a trap with too many varbinds cannot be answered: dropped as before */
+	r = send_v2(rx, 1, TT_PDU_TRAP_V2, 5, v, max + 1, 100);
+	assert_int_equal(r->verdict, TT_VERDICT_DROP);
+	assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
+	assert_null(r->reply);
+	assert_int_equal(rx->stats.too_many_varbinds_answered, 3);
+	/* a community whose OID restriction refuses the inform gets no answer at all */
+	{
+		size_t len;
+		uint8_t *m = tl_msg_v2(1, "narrow", TT_PDU_INFORM, 6, v, max + 1, &len);
+		r = tl_input(rx, m, len, &from, 110);
+		assert_int_equal(r->verdict, TT_VERDICT_DROP);
+		assert_int_equal(r->reason, TT_REASON_NOT_AUTHORIZED);
+		assert_null(r->reply);
+		free(m);
+	}
+	/* a malformed varbind after the limit is a parse error, not answered */
+	{
+		static const uint8_t bad[2] = {0x09, 0x00};
+		v[max].val = bad;
+		r = send_v2(rx, 1, TT_PDU_INFORM, 7, v, max + 1, 120);
+		assert_int_equal(r->verdict, TT_VERDICT_DROP);
+		assert_int_equal(r->reason, TT_REASON_PARSE);
+		assert_null(r->reply);
+	}
+	assert_int_equal(rx->stats.too_many_varbinds_answered, 3);
 	free(v);
 	free(rx);
 }
@@ -1801,11 +1881,15 @@ static void check_result_sane(const struct tt_rx *rx, const struct tt_rx_result 
 		assert_null(r->reply);
 		return;
 	}
-	assert_int_equal(r->reason, TT_REASON_NONE);
 	if (r->verdict == TT_VERDICT_REPLY_ONLY) {
+		/* a duplicate inform, or the tooBig answer to one with too many varbinds */
+		if (r->reason != TT_REASON_NONE)
+			assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
+		assert_null(n);
 		assert_non_null(r->reply);
 		return;
 	}
+	assert_int_equal(r->reason, TT_REASON_NONE);
 	assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
 	assert_non_null(n);
 	assert_true(n->pdu_type == TT_PDU_TRAP_V1 || n->pdu_type == TT_PDU_TRAP_V2 ||
@@ -1932,6 +2016,7 @@ int main(void)
 		cmocka_unit_test(header_anomalies),
 		cmocka_unit_test(anomaly_counters_count_deliveries),
 		cmocka_unit_test(too_many_varbinds),
+		cmocka_unit_test(inform_too_many_varbinds_answered),
 		cmocka_unit_test(message_size_limit),
 		cmocka_unit_test(nesting),
 		cmocka_unit_test(truncated_everywhere),

@@ -1749,6 +1749,86 @@ static void inform_too_big(void **state)
 	free(rx);
 }
 
+/* An inform with one varbind more than the build takes: the tooBig Response at the inform's
+ * level (authPriv and authNoPriv), the same msgID and request-id, no varbinds; counted, not
+ * delivered. A user whose authUser level refuses it gets nothing. */
+static void inform_too_many_varbinds(void **state)
+{
+	const size_t n = CONFIG_TT_MAX_VARBINDS + 1;
+	static const uint8_t null_tlv[2] = {TT_TAG_NULL, 0};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k;
+	struct tl_v3 m;
+	struct tl_vb *v = calloc(n, sizeof *v);
+	struct tl_v3_msg d;
+	const struct tt_rx_result *r;
+	uint64_t now = T0 + 60000;
+	size_t i;
+	int pass;
+	(void)state;
+
+	assert_non_null(v);
+	tl_conf(&conf, "createUser tm SHA-256 tmauthpass AES tmprivpass", "authUser log tm auth",
+	        "createUser tp SHA-256 tpauthpass AES tpprivpass", "authUser log tp priv", NULL);
+	rx = new_rx(&conf, 1);
+	tl_v2_header(v, 1, "1.3.6.1.6.3.1.1.5.1");
+	for (i = 2; i < n; i++) {
+		v[i].oid = "1.3";
+		v[i].val = null_tlv;
+		v[i].val_len = 2;
+	}
+	for (pass = 0; pass < 3; pass++) {
+		/* 0: authPriv, 1: authNoPriv, 2: authNoPriv for a user that needs priv */
+		const char *user = pass == 2 ? "tp" : "tm";
+		uint8_t flags = TL_V3_AUTH | TL_V3_REPORTABLE | (pass == 0 ? TL_V3_PRIV : 0);
+		tl_usm_keys(&k, TT_AUTH_SHA256, pass == 2 ? "tpauthpass" : "tmauthpass", TT_PRIV_AES128,
+		            pass == 2 ? "tpprivpass" : "tmprivpass", OUR_ENGINE, sizeof OUR_ENGINE);
+		tl_v3_init(&m);
+		tl_v3_user(&m, user);
+		m.keys = &k;
+		m.flags = flags;
+		m.engine = OUR_ENGINE;
+		m.engine_len = sizeof OUR_ENGINE;
+		m.boots = 1;
+		m.time = etime(now);
+		m.pdu_tag = TT_PDU_INFORM;
+		m.msg_id = 900 + pass;
+		m.request_id = 77000 + pass;
+		m.vbs = v;
+		m.n_vbs = n;
+		r = send_msg(rx, &m, now);
+		if (pass == 2) {
+			expect_refused(r, TT_REASON_NOT_AUTHORIZED, "tp");
+			break;
+		}
+		if (r->verdict != TT_VERDICT_REPLY_ONLY || r->reason != TT_REASON_TOO_MANY_VARBINDS)
+			fail_msg("pass %d: verdict %d, %s (%s) %s", pass, r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail), r->diag ? r->diag : "");
+		assert_null(r->note);
+		assert_int_equal(r->n_varbinds, n);
+		assert_non_null(r->reply);
+		tl_v3_decode(r->reply, r->reply_len, &k, &d);
+		assert_int_equal(d.mac_ok, 1);
+		assert_int_equal(d.flags, flags & (TL_V3_AUTH | TL_V3_PRIV));
+		assert_int_equal(d.msg_id, 900 + pass);
+		assert_int_equal(d.user_len, 2);
+		assert_memory_equal(d.user, user, 2);
+		assert_int_equal(d.pdu_tag, TT_PDU_RESPONSE);
+		assert_int_equal(d.request_id, 77000 + pass);
+		assert_int_equal(d.error_status, 1); /* tooBig */
+		assert_int_equal(d.error_index, 0);
+		assert_int_equal(d.n_vbs, 0);
+		assert_int_equal(rx->stats.too_many_varbinds_answered, pass + 1);
+		assert_int_equal(rx->stats.too_big_responses, pass + 1);
+		assert_int_equal(rx->stats.delivered, 0);
+	}
+	assert_int_equal(rx->stats.too_many_varbinds_answered, 2);
+	assert_int_equal(rx->stats.dropped[TT_REASON_TOO_MANY_VARBINDS], 2);
+	free(v);
+	free(rx);
+}
+
 /* --- integers with redundant sign-extension octets ------------------------------------------ */
 
 /* The captured noAuthNoPriv trap with 1, 3 or 9 redundant sign octets before every integer
@@ -2455,6 +2535,7 @@ int main(void)
 		cmocka_unit_test(v1_trap_pdu_in_v3),
 		cmocka_unit_test(inform_too_big),
 		cmocka_unit_test(padded_integers_v3),
+		cmocka_unit_test(inform_too_many_varbinds),
 		cmocka_unit_test(header_checks),
 		cmocka_unit_test(malformed_usm_parameters),
 		cmocka_unit_test(v3_vectors_truncated_and_mutated),
