@@ -81,22 +81,44 @@ int tt_ber_enter(struct tt_ber *c, uint8_t tag, struct tt_ber *inner)
 	return TT_OK;
 }
 
+/* Skips the redundant sign-extension octets at the start of n content octets: a 0x00 before
+ * an octet with bit 7 clear, a 0xff before one with bit 7 set (X.690 §8.3.2 wants them
+ * removed, but BER readers such as Net-SNMP take them). *p moves to the first significant
+ * octet; returns how many are left (at least 1 when n is). The value is unchanged. */
+static size_t skip_sign_octets(const uint8_t **p, size_t n)
+{
+	const uint8_t *q = *p;
+	while (n > 1 && ((q[0] == 0x00 && !(q[1] & 0x80)) || (q[0] == 0xff && (q[1] & 0x80)))) {
+		q++;
+		n--;
+	}
+	*p = q;
+	return n;
+}
+
 int tt_ber_get_int32(const struct tt_tlv *t, int32_t *v)
 {
+	const uint8_t *p = t->val;
+	size_t n = t->len, i;
 	uint32_t u;
-	size_t i;
 
-	if (t->len == 0 || t->len > 4)
+	if (n == 0)
 		return TT_ERR_INT_RANGE;
-	u = (t->val[0] & 0x80) ? 0xffffffffu : 0;
-	for (i = 0; i < t->len; i++)
-		u = (u << 8) | t->val[i];
+	/* more than 4 significant octets is a value outside -2^31 .. 2^31-1 */
+	n = skip_sign_octets(&p, n);
+	if (n > 4)
+		return TT_ERR_INT_RANGE;
+	u = (p[0] & 0x80) ? 0xffffffffu : 0;
+	for (i = 0; i < n; i++)
+		u = (u << 8) | p[i];
 	/* Two's complement by arithmetic, not by a cast of an out-of-range value. */
 	*v = (u & 0x80000000u) ? -(int32_t)(~u) - 1 : (int32_t)u;
 	return TT_OK;
 }
 
-/* Unsigned contents of at most max octets, or max + 1 with a leading zero. */
+/* An unsigned value of at most max octets (4 or 8). Contents of at most max octets are the
+ * value's bit pattern; longer ones are two's complement with redundant sign octets, and the
+ * value must be 0 .. 2^(8 * max) - 1. */
 static int get_unsigned(const struct tt_tlv *t, size_t max, uint64_t *v)
 {
 	const uint8_t *p = t->val;
@@ -105,13 +127,16 @@ static int get_unsigned(const struct tt_tlv *t, size_t max, uint64_t *v)
 
 	if (n == 0)
 		return TT_ERR_INT_RANGE;
-	if (n == max + 1) {
-		if (p[0] != 0)
-			return TT_ERR_INT_RANGE;
-		p++;
-		n--;
-	} else if (n > max) {
-		return TT_ERR_INT_RANGE;
+	if (n > max) {
+		n = skip_sign_octets(&p, n);
+		if (p[0] & 0x80)
+			return TT_ERR_INT_RANGE; /* negative */
+		if (n == max + 1 && p[0] == 0) {
+			p++;
+			n--;
+		}
+		if (n > max)
+			return TT_ERR_INT_RANGE; /* above 2^(8 * max) - 1 */
 	}
 	while (n--)
 		u = (u << 8) | *p++;
@@ -131,6 +156,24 @@ int tt_ber_get_uint32(const struct tt_tlv *t, uint32_t *v)
 int tt_ber_get_uint64(const struct tt_tlv *t, uint64_t *v)
 {
 	return get_unsigned(t, 8, v);
+}
+
+int tt_ber_get_int64(const struct tt_tlv *t, int64_t *v)
+{
+	const uint8_t *p = t->val;
+	size_t n = t->len, i;
+	uint64_t u;
+
+	if (n == 0)
+		return TT_ERR_INT_RANGE;
+	n = skip_sign_octets(&p, n);
+	if (n > 8)
+		return TT_ERR_INT_RANGE;
+	u = (p[0] & 0x80) ? ~(uint64_t)0 : 0;
+	for (i = 0; i < n; i++)
+		u = (u << 8) | p[i];
+	*v = (u & 0x8000000000000000ull) ? -(int64_t)(~u) - 1 : (int64_t)u;
+	return TT_OK;
 }
 
 int tt_ber_check_oid(const uint8_t *p, size_t len)

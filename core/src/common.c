@@ -13,7 +13,7 @@ const char *tt_strerror(int err)
 	case TT_ERR_TRUNCATED: return "length beyond its container";
 	case TT_ERR_TAG: return "unexpected tag";
 	case TT_ERR_LENGTH: return "indefinite or over-long length";
-	case TT_ERR_INT_RANGE: return "integer empty or wider than its type";
+	case TT_ERR_INT_RANGE: return "integer empty or its value outside its type";
 	case TT_ERR_OID: return "malformed object identifier";
 	case TT_ERR_OID_TOO_LONG: return "object identifier longer than 128 sub-identifiers";
 	case TT_ERR_TRAILING: return "trailing octets after a structure";

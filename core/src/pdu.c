@@ -67,12 +67,16 @@ static int decode_value(const struct tt_tlv *t, struct tt_varbind *vb)
 	}
 }
 
-/* Decodes a VarBindList into rx->varbinds starting at index first; *count receives how many. */
+/* Decodes a VarBindList into rx->varbinds starting at index first; *count receives how many
+ * were stored. Past CONFIG_TT_MAX_VARBINDS the varbinds are still checked and counted (*total)
+ * but not stored, and TT_ERR_TOO_MANY_VARBINDS is returned once the list is read. */
 static int decode_varbinds(struct tt_rx *rx, const struct tt_tlv *vbl, size_t first,
-                           size_t *count)
+                           size_t *count, uint32_t *total)
 {
 	struct tt_ber list;
+	struct tt_varbind scratch;
 	size_t n = 0;
+	uint32_t all = 0;
 
 	tt_ber_init(&list, vbl->val, vbl->len);
 	while (!tt_ber_at_end(&list)) {
@@ -81,8 +85,6 @@ static int decode_varbinds(struct tt_rx *rx, const struct tt_tlv *vbl, size_t fi
 		struct tt_varbind *vb;
 		int rc;
 
-		if (n >= CONFIG_TT_MAX_VARBINDS)
-			return TT_ERR_TOO_MANY_VARBINDS;
 		rc = tt_ber_enter(&list, TT_TAG_SEQUENCE, &vbc);
 		if (rc < 0)
 			return rc;
@@ -97,17 +99,20 @@ static int decode_varbinds(struct tt_rx *rx, const struct tt_tlv *vbl, size_t fi
 			return rc;
 		if (!tt_ber_at_end(&vbc))
 			return TT_ERR_TRAILING;
-		vb = &rx->varbinds[first + n];
+		vb = n < CONFIG_TT_MAX_VARBINDS ? &rx->varbinds[first + n] : &scratch;
 		rc = decode_value(&value, vb);
 		if (rc < 0)
 			return rc;
 		vb->name = name.val;
 		vb->name_len = (uint16_t)name.len;
 		vb->flags = 0;
-		n++;
+		if (n < CONFIG_TT_MAX_VARBINDS)
+			n++;
+		all++;
 	}
 	*count = n;
-	return TT_OK;
+	*total = all;
+	return all > CONFIG_TT_MAX_VARBINDS ? TT_ERR_TOO_MANY_VARBINDS : TT_OK;
 }
 
 /* Returns the index of the first wire varbind named oid with value type `type`, or -1. */
@@ -211,7 +216,7 @@ static int translate_v1(struct tt_rx *rx, const struct tt_tlv *ts, const struct 
 }
 
 static int decode_v1_trap(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl,
-                          enum tt_reason *reason)
+                          enum tt_reason *reason, uint32_t *total)
 {
 	struct tt_notification *note = &rx->note;
 	struct tt_tlv ent, addr, gen, spec, ts;
@@ -255,13 +260,16 @@ static int decode_v1_trap(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl
 		return TT_ERR_FIELD;
 	}
 	note->wire_first = 2;
-	rc = decode_varbinds(rx, vbl, 2, &note->wire_count);
+	rc = decode_varbinds(rx, vbl, 2, &note->wire_count, total);
 	if (rc < 0)
 		return rc;
 	return translate_v1(rx, &ts, &addr);
 }
 
-static int decode_v2_pdu(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl)
+/* With more than CONFIG_TT_MAX_VARBINDS varbinds the view still gets the request-id and the
+ * first ones (to authorize an inform before it is answered) and TT_ERR_TOO_MANY_VARBINDS is
+ * returned. */
+static int decode_v2_pdu(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl, uint32_t *total)
 {
 	struct tt_notification *note = &rx->note;
 	struct tt_tlv t;
@@ -286,22 +294,24 @@ static int decode_v2_pdu(struct tt_rx *rx, struct tt_ber *c, struct tt_tlv *vbl)
 	if (!tt_ber_at_end(c))
 		return TT_ERR_TRAILING;
 	note->wire_first = 0;
-	rc = decode_varbinds(rx, vbl, 0, &note->wire_count);
-	if (rc < 0)
+	rc = decode_varbinds(rx, vbl, 0, &note->wire_count, total);
+	if (rc < 0 && rc != TT_ERR_TOO_MANY_VARBINDS)
 		return rc;
 	note->n_varbinds = note->wire_count;
 	find_v2_header(rx);
-	return TT_OK;
+	return rc;
 }
 
 const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu,
-                                         struct tt_tlv *vbl)
+                                         struct tt_tlv *vbl, uint32_t *too_many)
 {
 	struct tt_notification *note = &rx->note;
 	enum tt_reason reason = TT_REASON_PARSE;
 	struct tt_ber c;
+	uint32_t total = 0;
 	int rc;
 
+	*too_many = 0;
 	if (pdu->tag != TT_PDU_TRAP_V1 && pdu->tag != TT_PDU_TRAP_V2 && pdu->tag != TT_PDU_INFORM) {
 		if (pdu->tag >= TT_PDU_GET && pdu->tag <= TT_PDU_REPORT)
 			return tt_rx_drop(rx, TT_REASON_UNEXPECTED_PDU, 0);
@@ -311,10 +321,18 @@ const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *
 	note->varbinds = rx->varbinds;
 	tt_ber_init(&c, pdu->val, pdu->len);
 	if (pdu->tag == TT_PDU_TRAP_V1)
-		rc = decode_v1_trap(rx, &c, vbl, &reason);
+		rc = decode_v1_trap(rx, &c, vbl, &reason, &total);
 	else
-		rc = decode_v2_pdu(rx, &c, vbl);
-	if (rc == TT_ERR_TOO_MANY_VARBINDS)
-		reason = TT_REASON_TOO_MANY_VARBINDS;
+		rc = decode_v2_pdu(rx, &c, vbl, &total);
+	if (rc == TT_ERR_TOO_MANY_VARBINDS) {
+		/* an inform can still be answered (tooBig); a trap cannot */
+		if (pdu->tag == TT_PDU_INFORM) {
+			*too_many = total;
+			return NULL;
+		}
+		tt_rx_drop(rx, TT_REASON_TOO_MANY_VARBINDS, rc);
+		rx->result.n_varbinds = total;
+		return &rx->result;
+	}
 	return rc < 0 ? tt_rx_drop(rx, reason, rc) : NULL;
 }

@@ -536,12 +536,18 @@ static void sb_ieee(struct tt_sb *sb, const uint8_t *p, int dbl)
  * such a packet) falls back to the plain "OPAQUE: " hex dump. */
 static int sb_opaque_special(struct tt_sb *sb, const uint8_t *p, size_t n, int quick)
 {
-	size_t len, i;
+	struct tt_tlv in;
+	size_t len;
 	uint64_t u = 0;
+	int64_t i64 = 0;
 
 	if (n < 3 || p[0] != 0x9f || p[2] != n - 3)
 		return 0;
 	len = n - 3;
+	in.tag = p[1];
+	in.start = p;
+	in.val = p + 3;
+	in.len = len;
 	switch (p[1]) {
 	case 0x78: /* Float */
 		if (len != 4)
@@ -560,23 +566,20 @@ static int sb_opaque_special(struct tt_sb *sb, const uint8_t *p, size_t n, int q
 		return 1;
 	case 0x76: /* Counter64 */
 	case 0x7b: /* UInt64 */
-		if (len < 1 || len > 9 || (len == 9 && p[3] != 0))
+		/* the BER integer rules of tt_ber.h: redundant sign octets allowed, the value must
+		 * fit 0 .. 2^64-1 */
+		if (tt_ber_get_uint64(&in, &u) < 0)
 			return 0;
-		for (i = 0; i < len; i++)
-			u = u << 8 | p[3 + i];
 		if (!quick)
 			tt_sb_str(sb, p[1] == 0x76 ? "Opaque: Counter64: " : "Opaque: UInt64: ");
 		sb_u64(sb, u);
 		return 1;
 	case 0x7a: /* Int64 */
-		if (len < 1 || len > 8)
+		if (tt_ber_get_int64(&in, &i64) < 0)
 			return 0;
-		u = (p[3] & 0x80) ? ~(uint64_t)0 : 0;
-		for (i = 0; i < len; i++)
-			u = u << 8 | p[3 + i];
 		if (!quick)
 			PUT_LIT(sb, "Opaque: Int64: ");
-		sb_i64(sb, (int64_t)u);
+		sb_i64(sb, i64);
 		return 1;
 	default:
 		return 0;

@@ -4,8 +4,9 @@
  *
  * The Response carries the inform's request-id and a copy of its variable-bindings with
  * error-status and error-index 0. If that would be larger than rx->max_reply, the alternate
- * Response is sent: error-status tooBig(1), error-index 0, no varbinds. Encoded back to front
- * into rx->reply with the BER writer.
+ * Response is sent: error-status tooBig(1), error-index 0, no varbinds; so is an inform with
+ * more varbinds than CONFIG_TT_MAX_VARBINDS (our local constraint is the varbind count). Encoded
+ * back to front into rx->reply with the BER writer.
  */
 #include "tt_internal.h"
 
@@ -60,7 +61,8 @@ int tt_reply_inform(struct tt_rx *rx, int32_t version, const uint8_t *community,
 	int len;
 
 	*too_big = 0;
-	len = encode(rx, version, community, community_len, request_id, vbl, 0, &start);
+	len = vbl ? encode(rx, version, community, community_len, request_id, vbl, 0, &start)
+	          : TT_ERR_NOSPACE;
 	if (len == TT_ERR_NOSPACE) {
 		*too_big = 1;
 		len = encode(rx, version, community, community_len, request_id, NULL,

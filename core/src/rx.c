@@ -3,7 +3,8 @@
  *
  * Message layer of SNMPv1/v2c (RFC 1157, RFC 1901): version, community authorization against
  * the configuration (snmptrapd's authCommunity semantics: community, then SOURCE, then the
- * snmpTrapOID subtree), the inform de-duplication ring, and the verdict with its counters.
+ * snmpTrapOID subtree), the inform de-duplication ring, and the verdict with its counters (an
+ * inform with more varbinds than the build takes is answered tooBig, never delivered).
  * PDU decoding is in pdu.c, the Response in reply.c.
  */
 #include <string.h>
@@ -139,6 +140,7 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	const struct tt_rx_result *drop;
 	struct tt_ber msg, body;
 	struct tt_tlv version, community, pdu, vbl;
+	uint32_t too_many;
 	int32_t ver;
 	int known, rc;
 	uint8_t uses;
@@ -184,7 +186,7 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 	if (!uses)
 		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 
-	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL)
+	if ((drop = tt_pdu_decode(rx, &pdu, &vbl, &too_many)) != NULL)
 		return drop;
 
 	/* The OID restrictions of authCommunity apply to snmpTrapOID (snmptrapd: the view is
@@ -195,6 +197,12 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 
 	rx->result.uses = uses;
+	if (too_many) {
+		int too_big;
+		rc = tt_reply_inform(rx, ver, community.val, community.len, note->request_id, NULL,
+		                     &too_big);
+		return tt_rx_too_many(rx, too_many, rc);
+	}
 	rx->result.note = note;
 	if (pdu.tag == TT_PDU_INFORM) {
 		int too_big;
@@ -203,6 +211,24 @@ const struct tt_rx_result *tt_rx_input(struct tt_rx *rx, uint8_t *datagram, size
 		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
 	}
 	return tt_rx_accept(rx, &pdu, 0, 0, from, now_ms);
+}
+
+const struct tt_rx_result *tt_rx_too_many(struct tt_rx *rx, uint32_t n, int reply_rc)
+{
+	const uint8_t *reply = rx->result.reply;
+	size_t reply_len = rx->result.reply_len;
+
+	tt_rx_drop(rx, TT_REASON_TOO_MANY_VARBINDS, 0);
+	rx->result.n_varbinds = n;
+	if (reply_rc < 0)
+		return &rx->result;
+	rx->result.reply = reply;
+	rx->result.reply_len = reply_len;
+	rx->result.verdict = TT_VERDICT_REPLY_ONLY;
+	rx->stats.responses++;
+	rx->stats.too_big_responses++;
+	rx->stats.too_many_varbinds_answered++;
+	return &rx->result;
 }
 
 const struct tt_rx_result *tt_rx_accept(struct tt_rx *rx, const struct tt_tlv *pdu, int reply_rc,

@@ -19,9 +19,12 @@ extern const uint8_t tt_oid_snmptraps[8];        /* 1.3.6.1.6.3.1.1.5 */
  * TLV (for the inform Response) and NULL is returned; otherwise the datagram is dropped
  * (tt_rx_drop) and the result returned: TT_REASON_UNEXPECTED_PDU for a PDU other than Trap,
  * SNMPv2-Trap and InformRequest, TT_REASON_PARSE with the tt_err for a malformed one, or
- * TT_REASON_TOO_MANY_VARBINDS, TT_REASON_BAD_V1_TRAP. */
+ * TT_REASON_TOO_MANY_VARBINDS (a trap), TT_REASON_BAD_V1_TRAP.
+ * *too_many is 0, or for a well-formed InformRequest with more than CONFIG_TT_MAX_VARBINDS
+ * varbinds the number it carries: then NULL is returned and rx->note holds its request-id and
+ * first varbinds only to authorize it; it must not be delivered but answered (tt_rx_too_many). */
 const struct tt_rx_result *tt_pdu_decode(struct tt_rx *rx, const struct tt_tlv *pdu,
-                                         struct tt_tlv *vbl);
+                                         struct tt_tlv *vbl, uint32_t *too_many);
 
 /* Prepends the PDU tag { request-id, error-status, error-index 0, variable-bindings } to what w
  * holds: vbl is a complete VarBindList TLV of vbl_len octets, or NULL for an empty one. Returns
@@ -31,7 +34,8 @@ int tt_reply_pdu(struct tt_ber_w *w, uint8_t tag, int32_t request_id, int32_t er
 
 /* Builds the Response to a v1/v2c InformRequest into rx->reply (RFC 3416 §4.2.7: same
  * request-id and varbinds, error-status 0; tooBig with no varbinds when it would exceed
- * rx->max_reply). Returns the length or a negative tt_err; *too_big is set to 1 for tooBig. */
+ * rx->max_reply, or at once when vbl is NULL). Returns the length or a negative tt_err;
+ * *too_big is set to 1 for tooBig. */
 int tt_reply_inform(struct tt_rx *rx, int32_t version, const uint8_t *community,
                     size_t community_len, int32_t request_id, const struct tt_tlv *vbl,
                     int *too_big);
@@ -54,6 +58,12 @@ const struct tt_rx_result *tt_rx_drop(struct tt_rx *rx, enum tt_reason reason, i
  * result: TT_VERDICT_DELIVER, or TT_VERDICT_REPLY_ONLY for an inform already delivered. */
 const struct tt_rx_result *tt_rx_accept(struct tt_rx *rx, const struct tt_tlv *pdu, int reply_rc,
                                         int too_big, const struct tt_addr *from, uint64_t now_ms);
+
+/* Ends the processing of an authorized inform with n > CONFIG_TT_MAX_VARBINDS varbinds whose
+ * tooBig Response was built into rx->result.reply with result reply_rc: counted as a drop for
+ * TT_REASON_TOO_MANY_VARBINDS, and TT_VERDICT_REPLY_ONLY when the Response could be built
+ * (else a plain drop). Never delivered. */
+const struct tt_rx_result *tt_rx_too_many(struct tt_rx *rx, uint32_t n, int reply_rc);
 
 /* Processes an SNMPv3 message (v3.c); body is the cursor after msgVersion. */
 const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t len,

@@ -1,7 +1,8 @@
 /*
  * v3.c - SNMPv3 message processing (RFC 3412 §7.2) with the User-based Security Model
  * (RFC 3414 §3.2), and the SNMPv3 replies: Reports (RFC 3412 §7.1 step 3) and the Response to
- * an inform (RFC 3416 §4.2.7), encrypted and signed at the inform's security level.
+ * an inform (RFC 3416 §4.2.7; tooBig also for one with more varbinds than we take), encrypted
+ * and signed at the inform's security level.
  *
  * The checks run in the order USM-NOTES.md lists: header and flags, engine ID, user, security
  * level, MAC (before any decryption), timeliness, decryption, ScopedPDU, then the authUser
@@ -472,6 +473,46 @@ static const struct tt_rx_result *refuse(struct tt_rx *rx, enum tt_reason reason
 	return &rx->result;
 }
 
+/* Builds the Response to the inform m (RFC 3416 §4.2.7) at its security level, within the
+ * sender's msgMaxSize and ours: the same request-id and the VarBindList vbl, or the tooBig
+ * Response (no varbinds) when that does not fit or vbl is NULL. Returns the length or a
+ * negative tt_err; *too_big says which was built. */
+static int respond(struct tt_rx *rx, const struct v3_msg *m, const struct tt_usm_keyset *ks,
+                   const struct tt_tlv *ctx_engine, const struct tt_tlv *ctx_name,
+                   const struct tt_tlv *vbl, uint64_t now_ms, int *too_big)
+{
+	size_t limit = (size_t)m->max_size < rx->max_reply ? (size_t)m->max_size : rx->max_reply;
+	struct v3_out o;
+	int rc = TT_ERR_NOSPACE;
+
+	memset(&o, 0, sizeof o);
+	o.msg_id = m->msg_id;
+	o.level = m->level;
+	o.ks = ks;
+	o.user = m->user;
+	o.user_len = m->user_len;
+	o.ctx_engine = ctx_engine->val;
+	o.ctx_engine_len = ctx_engine->len;
+	o.ctx_name = ctx_name->val;
+	o.ctx_name_len = ctx_name->len;
+	o.pdu_tag = TT_PDU_RESPONSE;
+	o.request_id = rx->note.request_id;
+	*too_big = 0;
+	if (vbl) {
+		o.vbl = vbl->start;
+		o.vbl_len = (size_t)(vbl->val + vbl->len - vbl->start);
+		rc = encode(rx, &o, limit, now_ms);
+	}
+	if (rc == TT_ERR_NOSPACE) {
+		*too_big = 1;
+		o.vbl = NULL;
+		o.vbl_len = 0;
+		o.error_status = 1;
+		rc = encode(rx, &o, limit, now_ms);
+	}
+	return rc;
+}
+
 /* The uses authUser allows for this user at this level (all with disableAuthorization). */
 static uint8_t user_uses(const struct tt_conf *conf, const struct v3_msg *m)
 {
@@ -500,6 +541,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 	struct tt_ber c, sp;
 	struct tt_tlv ctx_engine, ctx_name, pdu, vbl;
 	int32_t model, behind;
+	uint32_t too_many;
 	int user, other, rc, ours;
 	uint8_t uses;
 
@@ -698,7 +740,7 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		diag(rx, "inform not addressed to our engine ID, user ", &m, from, NULL);
 		return refuse(rx, TT_REASON_UNKNOWN_ENGINE_ID, &m, 4, NULL, from, now_ms);
 	}
-	if ((drop = tt_pdu_decode(rx, &pdu, &vbl)) != NULL) {
+	if ((drop = tt_pdu_decode(rx, &pdu, &vbl, &too_many)) != NULL) {
 		tt_zeroize(&ks, sizeof ks);
 		return drop;
 	}
@@ -710,35 +752,18 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 		return tt_rx_drop(rx, TT_REASON_NOT_AUTHORIZED, 0);
 	}
 	rx->result.uses = uses;
-	rx->result.note = note;
 
+	if (too_many) {
+		/* more varbinds than we take: the alternate Response (tooBig, no varbinds) */
+		int too_big;
+		rc = respond(rx, &m, &ks, &ctx_engine, &ctx_name, NULL, now_ms, &too_big);
+		tt_zeroize(&ks, sizeof ks);
+		return tt_rx_too_many(rx, too_many, rc);
+	}
+	rx->result.note = note;
 	if (pdu.tag == TT_PDU_INFORM) {
-		/* RFC 3416 §4.2.7: within the sender's msgMaxSize and ours, else tooBig */
-		size_t limit = (size_t)m.max_size < rx->max_reply ? (size_t)m.max_size : rx->max_reply;
-		struct v3_out o;
-		int too_big = 0;
-		memset(&o, 0, sizeof o);
-		o.msg_id = m.msg_id;
-		o.level = m.level;
-		o.ks = &ks;
-		o.user = m.user;
-		o.user_len = m.user_len;
-		o.ctx_engine = ctx_engine.val;
-		o.ctx_engine_len = ctx_engine.len;
-		o.ctx_name = ctx_name.val;
-		o.ctx_name_len = ctx_name.len;
-		o.pdu_tag = TT_PDU_RESPONSE;
-		o.request_id = note->request_id;
-		o.vbl = vbl.start;
-		o.vbl_len = (size_t)(vbl.val + vbl.len - vbl.start);
-		rc = encode(rx, &o, limit, now_ms);
-		if (rc == TT_ERR_NOSPACE) {
-			too_big = 1;
-			o.vbl = NULL;
-			o.vbl_len = 0;
-			o.error_status = 1;
-			rc = encode(rx, &o, limit, now_ms);
-		}
+		int too_big;
+		rc = respond(rx, &m, &ks, &ctx_engine, &ctx_name, &vbl, now_ms, &too_big);
 		tt_zeroize(&ks, sizeof ks);
 		return tt_rx_accept(rx, &pdu, rc, too_big, from, now_ms);
 	}

@@ -5,7 +5,9 @@
  * the live struct tt_conf, binds the sockets (net.c), opens the log destinations (logout.c),
  * becomes a daemon unless -f, writes the pid file, then loops: ppoll() over every socket,
  * recvmmsg() batches, one tt_rx_input() per datagram, tt_dispatch() to the log output, the
- * inform Response only when the output accepted, the logs flushed within FLUSH_INTERVAL_MS.
+ * inform Response only when the output accepted (a reply-only verdict: a retransmission's
+ * Response, a Report, or the tooBig Response to an inform with more varbinds than the build
+ * takes, which is logged as not delivered), the logs flushed within FLUSH_INTERVAL_MS.
  * %B names come from net.c's cache without waiting (its resolver thread, not started with -n,
  * does the lookups; until a name is known the source prints numerically).
  * Signals only set flags, which the loop handles between batches: SIGTERM/SIGINT stop
@@ -56,6 +58,7 @@ static struct net net;
 static struct tt_render_ctx rctx;
 static struct tt_ratelimit drop_limit;   /* log lines for dropped datagrams */
 static struct tt_ratelimit refuse_limit; /* log lines for refused alerts */
+static struct tt_ratelimit toomany_limit; /* log lines for informs with too many varbinds */
 static char pidfile[CLI_PATH_MAX];       /* the pid file written, "" if none */
 static volatile sig_atomic_t got_term, got_hup, got_usr1;
 static uint64_t last_flush;              /* when the log buffers were last written */
@@ -239,9 +242,11 @@ static void log_counters(void)
 
 	logout_msg(&lo, SEV_NOTICE, "counters: packets %u, delivered %u, v1 traps %u, v2 traps %u, "
 	           "informs %u, inform retransmissions %u, responses %u, tooBig responses %u, "
-	           "informs without response %u, without sysUpTime %u, without snmpTrapOID %u",
+	           "informs without response %u, without sysUpTime %u, without snmpTrapOID %u, "
+	           "informs with too many varbinds answered tooBig %u",
 	           s->packets, s->delivered, s->traps_v1, s->traps_v2, s->informs, s->duplicates,
-	           s->responses, s->too_big_responses, s->no_response, s->no_uptime, s->no_trap_oid);
+	           s->responses, s->too_big_responses, s->no_response, s->no_uptime, s->no_trap_oid,
+	           s->too_many_varbinds_answered);
 	drops[0] = '\0';
 	for (r = 1; r < TT_REASON_COUNT; r++) {
 		int n = snprintf(drops + used, sizeof drops - used, ", %s %u",
@@ -331,6 +336,21 @@ static void log_drop(const struct net_dgram *d, const struct tt_rx_result *res, 
 	           tt_reason_name(res->reason), detail, comm, more);
 }
 
+/* An inform with more varbinds than CONFIG_TT_MAX_VARBINDS: answered tooBig (so that its sender
+ * stops retrying), its alert lost. Rate-limited on its own (a flood of junk that fills the
+ * drop lines must not hide it). */
+static void log_too_many(const struct net_dgram *d, const struct tt_rx_result *res, uint64_t now)
+{
+	char addr[80], more[48];
+
+	if (!line_allowed(&toomany_limit, now, more, sizeof more))
+		return;
+	net_addr_text(&d->src, addr, sizeof addr);
+	logout_msg(&lo, SEV_WARNING, "inform of %zu octets from %s had %u varbinds, more than this "
+	           "build takes (CONFIG_TT_MAX_VARBINDS=%d): answered tooBig, NOT delivered%s",
+	           d->len, addr, (unsigned)res->n_varbinds, CONFIG_TT_MAX_VARBINDS, more);
+}
+
 /* An output refused a delivered notification, so an inform is not acknowledged. */
 static void log_refused(const struct net_dgram *d, const struct tt_rx_result *res, uint64_t now)
 {
@@ -365,7 +385,9 @@ static void handle(const struct net_dgram *d, uint64_t now)
 	case TT_VERDICT_REPLY_ONLY:
 		if (res->reply)
 			net_send(&net, d, res->reply, res->reply_len);
-		if (res->diag && !res->time_sync)
+		if (res->reason == TT_REASON_TOO_MANY_VARBINDS)
+			log_too_many(d, res, now);
+		else if (res->diag && !res->time_sync)
 			log_drop(d, res, now);
 		break;
 	default:
@@ -410,6 +432,8 @@ static void report_suppressed(uint64_t now)
 	if ((n = tt_ratelimit_settle(&refuse_limit, now)) != 0)
 		logout_msg(&lo, SEV_WARNING, "(%u more notifications refused by an output not logged)",
 		           n);
+	if ((n = tt_ratelimit_settle(&toomany_limit, now)) != 0)
+		logout_msg(&lo, SEV_WARNING, "(%u more informs with too many varbinds not logged)", n);
 }
 
 /* --- process ---------------------------------------------------------------------------------- */
@@ -545,6 +569,7 @@ int main(int argc, char **argv)
 		return fatal(err);
 	tt_ratelimit_init(&drop_limit, 10000, 10);
 	tt_ratelimit_init(&refuse_limit, 10000, 10);
+	tt_ratelimit_init(&toomany_limit, 10000, 10);
 
 	if (net_open(&net, settings[live].addrs, settings[live].n_addrs, report, NULL, err,
 	             sizeof err) < 0)
@@ -598,7 +623,8 @@ int main(int argc, char **argv)
 
 		rc = ppoll(pfd, net.n, logout_pending(&lo) ? &flush_tick
 		                       : tt_ratelimit_pending(&drop_limit) ||
-		                         tt_ratelimit_pending(&refuse_limit) ? &second : NULL, &open_mask);
+		                         tt_ratelimit_pending(&refuse_limit) ||
+		                         tt_ratelimit_pending(&toomany_limit) ? &second : NULL, &open_mask);
 		if (rc < 0 && errno != EINTR) {
 			snprintf(err, sizeof err, "poll: %s", strerror(errno));
 			return fatal(err);

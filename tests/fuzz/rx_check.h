@@ -29,8 +29,9 @@ static inline int rx_check_inside(const void *p, size_t n, const uint8_t *buf, s
 	return a >= b && a + n <= b + len;
 }
 
-/* Checks a reply datagram: a v1/v2c Response to the delivered or duplicate inform. */
-static inline void rx_check_reply(const struct tt_rx_result *r, size_t max_reply)
+/* Checks a reply datagram: a v1/v2c Response to the delivered or duplicate inform, or the
+ * tooBig one to an inform with too many varbinds. Returns its error-status. */
+static inline int32_t rx_check_reply(const struct tt_rx_result *r, size_t max_reply)
 {
 	struct tt_ber c, m, pdu, vbl;
 	struct tt_tlv t;
@@ -55,6 +56,7 @@ static inline void rx_check_reply(const struct tt_rx_result *r, size_t max_reply
 	RX_CHECK(tt_ber_at_end(&pdu));
 	if (status == 1)
 		RX_CHECK(tt_ber_at_end(&vbl)); /* tooBig: no varbinds */
+	return status;
 }
 
 /* Returns the msgVersion of a reply datagram, or -1. */
@@ -190,6 +192,9 @@ static inline void rx_check(const struct tt_rx *rx, const struct tt_rx_result *r
 	RX_CHECK(s->dropped[TT_REASON_NONE] == 0);
 	RX_CHECK(s->delivered == s->traps_v1 + s->traps_v2 + s->informs);
 	RX_CHECK(r->reason < TT_REASON_COUNT);
+	/* the varbind count is told exactly for the datagrams refused for it */
+	RX_CHECK((r->reason == TT_REASON_TOO_MANY_VARBINDS) == (r->n_varbinds != 0));
+	RX_CHECK(r->n_varbinds == 0 || r->n_varbinds > CONFIG_TT_MAX_VARBINDS);
 
 	if (r->diag) {
 		/* one line, inside rx's buffer */
@@ -216,6 +221,13 @@ static inline void rx_check(const struct tt_rx *rx, const struct tt_rx_result *r
 				rx_check_reply_v3(rx, r, NULL, 1, max_reply);
 			else
 				rx_check_reply(r, max_reply);
+		} else if (r->reason == TT_REASON_TOO_MANY_VARBINDS) {
+			/* the tooBig Response to an inform with more varbinds than the build takes */
+			RX_CHECK(r->reply != NULL && rx->stats.too_many_varbinds_answered > 0);
+			if (rx_check_reply_version(r) == TT_VERSION_3)
+				rx_check_reply_v3(rx, r, NULL, 1, max_reply);
+			else
+				RX_CHECK(rx_check_reply(r, max_reply) == 1);
 		} else {
 			/* a Report to a refused reportable SNMPv3 message */
 			RX_CHECK(r->reply != NULL && rx_check_usm_reason(r->reason));
@@ -273,18 +285,32 @@ static inline void rx_check(const struct tt_rx *rx, const struct tt_rx_result *r
 		case TT_TAG_ENDOFMIBVIEW:
 			RX_CHECK(vb->value_len == 0);
 			break;
-		case TT_TAG_INTEGER:
-			RX_CHECK(vb->value_len >= 1 && vb->value_len <= 4);
+		/* integers: the value slice is the contents as received (redundant sign octets
+		 * included, so of any length); num is their value, within the type */
+		case TT_TAG_INTEGER: {
+			struct tt_tlv t = {TT_TAG_INTEGER, vb->value, vb->value, vb->value_len};
+			int32_t i32;
+			RX_CHECK(vb->value_len >= 1);
 			RX_CHECK((int64_t)vb->num >= INT32_MIN && (int64_t)vb->num <= INT32_MAX);
+			RX_CHECK(tt_ber_get_int32(&t, &i32) == TT_OK && (int64_t)i32 == (int64_t)vb->num);
 			break;
+		}
 		case TT_TAG_COUNTER32:
 		case TT_TAG_GAUGE32:
-		case TT_TAG_TIMETICKS:
-			RX_CHECK(vb->value_len >= 1 && vb->value_len <= 5 && vb->num <= UINT32_MAX);
+		case TT_TAG_TIMETICKS: {
+			struct tt_tlv t = {vb->type, vb->value, vb->value, vb->value_len};
+			uint32_t u32;
+			RX_CHECK(vb->value_len >= 1 && vb->num <= UINT32_MAX);
+			RX_CHECK(tt_ber_get_uint32(&t, &u32) == TT_OK && u32 == vb->num);
 			break;
-		case TT_TAG_COUNTER64:
-			RX_CHECK(vb->value_len >= 1 && vb->value_len <= 9);
+		}
+		case TT_TAG_COUNTER64: {
+			struct tt_tlv t = {vb->type, vb->value, vb->value, vb->value_len};
+			uint64_t u64;
+			RX_CHECK(vb->value_len >= 1);
+			RX_CHECK(tt_ber_get_uint64(&t, &u64) == TT_OK && u64 == vb->num);
 			break;
+		}
 		case TT_TAG_OCTET_STRING:
 		case TT_TAG_OPAQUE:
 			break;

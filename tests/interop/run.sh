@@ -133,14 +133,16 @@ check "SIGUSR1 prints every drop reason" has_re "$LOG" \
 sent=$("$PY" "$HERE/udpsend.py" 127.0.0.1 "$PA" --cve "$VEC/malformed-cve.txt" --limit 300 \
   --protos "$VEC/protos-c06/c06-snmpv1-trap-app-r1.cases.txt.gz" \
   --protos "$VEC/protos-c06/c06-snmpv1-trap-enc-r1.cases.txt.gz")
-check "sent 646 malformed datagrams" test "$sent" = 646
+n_malformed=$(( $(grep -c '^message:' "$VEC/malformed-cve.txt") + 600 ))
+check "sent $n_malformed malformed datagrams" test "$sent" = "$n_malformed"
 trap2 public "$A" 1 1.3.6.1.4.1.8072.2.3.0.1 1.3.6.1.4.1.8072.2.3.2.1 s "after-malformed"
 check "a valid trap after the malformed ones is still logged" wait_for "$LOG" '"after-malformed"' 50
 check "the daemon survived them" kill -0 "$PID_A"
 : >"$WORK/mark" && kill -USR1 "$PID_A"
 sleep 0.3
 last=$(grep '^counters: packets' "$LOG" | tail -n 1)
-check "every datagram was counted (11 + 646 + 1)" test -n "$(printf '%s' "$last" | grep -F 'counters: packets 658,')"
+check "every datagram was counted (11 + $n_malformed + 1)" \
+  test -n "$(printf '%s' "$last" | grep -F "counters: packets $((11 + n_malformed + 1)),")"
 last=$(grep '^dropped: total' "$LOG" | tail -n 1)
 check "parse errors were counted" test -n "$(printf '%s' "$last" | grep -E 'ASN\.1 parse error [1-9][0-9]*,')"
 
@@ -163,6 +165,30 @@ check "a broken file is refused on SIGHUP with file:line" \
 check "... and the daemon keeps running" kill -0 "$PID_A"
 trap2 newcomm "$A" 1 1.3.6.1.4.1.8072.2.3.0.1 1.3.6.1.4.1.8072.2.3.2.1 s "old-config-kept"
 check "... with the old configuration" wait_for "$LOG" '"old-config-kept"'
+
+# An inform with more varbinds than this build takes (CONFIG_TT_MAX_VARBINDS of the build) is
+# answered at once with the tooBig Response (error-status 1, no varbinds, its request-id)
+# instead of leaving snmpinform to retry until it times out, and is not delivered. Debian's
+# snmpinform 5.9.3 exits 0 for any Response (it ignores error-status), so the Response is read
+# from its packet dump (-Ddumph_recv,dumpv_recv, and the sent request-id from dumph_send).
+maxvb=$(sed -n 's/^CONFIG_TT_MAX_VARBINDS=//p' "$(dirname "$DAEMON")/.config")
+[ -n "$maxvb" ] || maxvb=$(sed -n 's/^#define CONFIG_TT_MAX_VARBINDS //p' "$(dirname "$DAEMON")/tt_autoconf.h")
+args=()
+for ((i = 1; i < maxvb; i++)); do args+=(1.3.6.1.4.1.8072.2.3.2.$i i "$i"); done
+t0=$(date +%s%N)
+snmpinform -Ddumph_send,dumpv_send,dumph_recv,dumpv_recv -v2c -r 2 -t 3 -c public "$A" '' 1.3.6.1.4.1.8072.2.3.0.99 \
+  "${args[@]}" >/dev/null 2>"$WORK/toomany.err"; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+check "an inform with $((maxvb + 1)) varbinds (CONFIG_TT_MAX_VARBINDS=$maxvb) is answered at once (${ms} ms, exit $rc; unanswered it times out after 9 s)" \
+  test "$rc" -eq 0 -a "$ms" -lt 2500
+check "... with error-status tooBig(1)" has_re "$WORK/toomany.err" '^dumph_recv: +error status +Integer:[[:space:]]+1 \(0x01\)$'
+sent_id=$(sed -n 's/^dumph_send: *request_id *Integer:[[:space:]]*\([0-9-]*\) .*/\1/p' "$WORK/toomany.err" | head -n 1)
+recv_id=$(sed -n 's/^dumph_recv: *request_id *Integer:[[:space:]]*\([0-9-]*\) .*/\1/p' "$WORK/toomany.err" | head -n 1)
+check "... the inform's request-id ($sent_id) and no varbinds" \
+  test -n "$sent_id" -a "$sent_id" = "$recv_id" -a "$(sed -n '/^dumph_recv: *VarBindList/,$p' "$WORK/toomany.err" | grep -c '^dumph_recv: *Name')" -eq 0
+check "... and tinytrapd says it was answered tooBig and not delivered" wait_for "$LOG" \
+  "had $((maxvb + 1)) varbinds, more than this build takes (CONFIG_TT_MAX_VARBINDS=$maxvb): answered tooBig, NOT delivered"
+check "... nothing of it is logged as an alert" lacks "$LOG" ".1.3.6.1.4.1.8072.2.3.0.99"
 
 # The kernel's drops on the socket (read with SO_MEMINFO when the counters are printed): the
 # daemon is stopped while 60,000 traps arrive, more than its socket buffer holds.

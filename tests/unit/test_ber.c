@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <inttypes.h>
 
 #include "testlib.h"
 
@@ -242,6 +243,20 @@ static int uint64_of(const char *hex, uint64_t *v)
 	return rc;
 }
 
+/* n redundant sign-extension octets (0x00 or 0xff) before hex. */
+static char *padded(char *out, size_t n, const char *pad, const char *hex)
+{
+	size_t i;
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		strcat(out, pad);
+	strcat(out, hex);
+	return out;
+}
+
+/* Padding counts the boundary tables are tried with: none, one, and many. */
+static const size_t pad_counts[] = {0, 1, 2, 4, 5, 9, 40};
+
 static void get_int32_boundaries(void **state)
 {
 	static const struct {
@@ -252,23 +267,46 @@ static void get_int32_boundaries(void **state)
 		{"0080", 128}, {"00ff", 255}, {"7fff", 32767}, {"8000", -32768}, {"ff7f", -129},
 		{"ffff", -1}, {"008000", 32768}, {"7fffff", 8388607}, {"800000", -8388608},
 		{"7fffffff", INT32_MAX}, {"80000000", INT32_MIN}, {"ffffffff", -1},
-		{"80000001", INT32_MIN + 1}, {"0000007f", 127}, /* non-minimal, BER allows */
+		{"80000001", INT32_MIN + 1}, {"0000007f", 127},
+		/* redundant sign-extension octets (BER allows them; scapy writes -2^31 so) */
+		{"ff80000000", INT32_MIN}, {"007fffffff", INT32_MAX}, {"0005", 5},
+		{"00000000ff", 255}, {"ffffffff80", -128}, {"0000000000", 0},
+		{"ffffffffffffffffff", -1}, {"000000000000000000007fffffff", INT32_MAX},
 	};
-	size_t i;
+	/* values outside -2^31 .. 2^31-1, however they are written */
+	static const char *const bad[] = {
+		"0080000000",           /* 2^31 */
+		"ff7fffffff",           /* -2^31 - 1 */
+		"00ffffffff",           /* 00 before ff is a positive value: 2^32 - 1 */
+		"ff00000000",           /* ff before 00 is a negative value: -2^32 */
+		"0100000000",           /* 2^32 */
+		"7fffffffffffffff",
+		"8000000000000000",
+		"00000000000080000000", /* 2^31 after padding */
+	};
+	char h[256];
+	size_t i, k;
 	int32_t v;
 	(void)state;
 
-	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-		v = 12345;
-		assert_int_equal(int32_of(ok[i].hex, &v), TT_OK);
-		assert_int_equal(v, ok[i].v);
+	for (k = 0; k < sizeof pad_counts / sizeof pad_counts[0]; k++) {
+		for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			v = 12345;
+			padded(h, pad_counts[k], (ok[i].hex[0] >= '8') ? "ff" : "00", ok[i].hex);
+			if (int32_of(h, &v) != TT_OK || v != ok[i].v)
+				fail_msg("INTEGER %s: %d, expected %d", h, v, ok[i].v);
+		}
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			v = 12345;
+			padded(h, pad_counts[k], (bad[i][0] >= '8') ? "ff" : "00", bad[i]);
+			if (int32_of(h, &v) != TT_ERR_INT_RANGE)
+				fail_msg("INTEGER %s accepted as %d", h, v);
+			assert_int_equal(v, 12345); /* untouched on failure */
+		}
 	}
 	v = 12345;
 	assert_int_equal(int32_of("", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(int32_of("0080000000", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(int32_of("00000000ff", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(int32_of("7fffffffffffffff", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(v, 12345); /* untouched on failure */
+	assert_int_equal(v, 12345);
 }
 
 static void get_uint32_boundaries(void **state)
@@ -280,49 +318,98 @@ static void get_uint32_boundaries(void **state)
 		{"00", 0}, {"7f", 127}, {"0080", 128}, {"ffff", 65535}, {"00ffff", 65535},
 		{"ffffff", 16777215}, {"7fffffff", 0x7fffffffu}, {"0080000000", 0x80000000u},
 		{"00ffffffff", 0xffffffffu}, {"0000000001", 1},
-		/* the bit pattern of a 4-octet value with the high bit set (agents omit the 0) */
-		{"ffffffff", 0xffffffffu}, {"80000000", 0x80000000u}, {"80", 0x80},
+		/* padded: Counter32 41 05 00 00 00 00 07 is 7 */
+		{"0000000007", 7}, {"000000000000", 0}, {"0000000000ffffffff", 0xffffffffu},
+		{"0000000000000000000080000000", 0x80000000u},
 	};
-	size_t i;
+	/* contents of at most 4 octets with the high bit set are read as their unsigned bit
+	 * pattern (agents omit the leading 0; not padded, they are no sign extension) */
+	static const struct {
+		const char *hex;
+		uint32_t v;
+	} pattern[] = {{"ffffffff", 0xffffffffu}, {"80000000", 0x80000000u}, {"80", 0x80}};
+	/* negative values and values over 2^32 - 1 */
+	static const char *const bad[] = {
+		"0100000000",     /* 2^32 */
+		"ff00000000",     /* -2^32 */
+		"ffffffffff",     /* -1: ff before ff is sign extension */
+		"ff80000000",     /* -2^31 */
+		"ff7fffffff",     /* -2^31 - 1 */
+		"00ffffffffff",   /* 2^40 - 1 */
+		"0000000100000000",
+	};
+	char h[256];
+	size_t i, k;
 	uint32_t v;
 	(void)state;
 
-	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+	for (k = 0; k < sizeof pad_counts / sizeof pad_counts[0]; k++) {
+		for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			v = 12345;
+			padded(h, pad_counts[k], "00", ok[i].hex);
+			if (uint32_of(h, &v) != TT_OK || v != ok[i].v)
+				fail_msg("Counter32 %s: %u, expected %u", h, v, ok[i].v);
+		}
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			v = 12345;
+			padded(h, pad_counts[k], (bad[i][0] >= '8') ? "ff" : "00", bad[i]);
+			if (uint32_of(h, &v) != TT_ERR_INT_RANGE)
+				fail_msg("Counter32 %s accepted as %u", h, v);
+			assert_int_equal(v, 12345);
+		}
+	}
+	for (i = 0; i < sizeof pattern / sizeof pattern[0]; i++) {
 		v = 12345;
-		assert_int_equal(uint32_of(ok[i].hex, &v), TT_OK);
-		assert_int_equal(v, ok[i].v);
+		assert_int_equal(uint32_of(pattern[i].hex, &v), TT_OK);
+		assert_int_equal(v, pattern[i].v);
 	}
 	v = 12345;
 	assert_int_equal(uint32_of("", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint32_of("0100000000", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint32_of("ff00000000", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint32_of("000000000000", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint32_of("00ffffffffff", &v), TT_ERR_INT_RANGE);
 	assert_int_equal(v, 12345);
 }
 
 static void get_uint64_boundaries(void **state)
 {
+	static const struct {
+		const char *hex;
+		uint64_t v;
+	} ok[] = {
+		{"00", 0}, {"0100000000", 0x100000000ull}, {"7fffffffffffffff", 0x7fffffffffffffffull},
+		{"00ffffffffffffffff", UINT64_MAX}, {"008000000000000000", 0x8000000000000000ull},
+		{"0000ffffffffffffffff", UINT64_MAX}, {"000000000000000000000005", 5},
+	};
+	static const char *const bad[] = {
+		"010000000000000000",   /* 2^64 */
+		"0100ffffffffffffffff", /* over 2^64 - 1 */
+		"ffffffffffffffffff",   /* -1 */
+		"ff8000000000000000",   /* -2^63 */
+		"00ffffffffffffffffff", /* 2^72 - 1 */
+	};
+	char h[256];
+	size_t i, k;
 	uint64_t v;
 	(void)state;
 
-	assert_int_equal(uint64_of("00", &v), TT_OK);
-	assert_true(v == 0);
-	assert_int_equal(uint64_of("0100000000", &v), TT_OK);
-	assert_true(v == 0x100000000ull);
-	assert_int_equal(uint64_of("7fffffffffffffff", &v), TT_OK);
-	assert_true(v == 0x7fffffffffffffffull);
+	for (k = 0; k < sizeof pad_counts / sizeof pad_counts[0]; k++) {
+		for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+			v = 77;
+			padded(h, pad_counts[k], "00", ok[i].hex);
+			if (uint64_of(h, &v) != TT_OK || v != ok[i].v)
+				fail_msg("Counter64 %s: %" PRIu64 ", expected %" PRIu64, h, v, ok[i].v);
+		}
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			v = 77;
+			padded(h, pad_counts[k], (bad[i][0] >= '8') ? "ff" : "00", bad[i]);
+			if (uint64_of(h, &v) != TT_ERR_INT_RANGE)
+				fail_msg("Counter64 %s accepted as %" PRIu64, h, v);
+			assert_true(v == 77);
+		}
+	}
+	/* the unsigned bit pattern of 8 octets with the high bit set */
 	assert_int_equal(uint64_of("ffffffffffffffff", &v), TT_OK);
 	assert_true(v == UINT64_MAX);
-	assert_int_equal(uint64_of("00ffffffffffffffff", &v), TT_OK);
-	assert_true(v == UINT64_MAX);
-	assert_int_equal(uint64_of("008000000000000000", &v), TT_OK);
-	assert_true(v == 0x8000000000000000ull);
 	v = 77;
 	assert_int_equal(uint64_of("", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint64_of("010000000000000000", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint64_of("0100ffffffffffffffff", &v), TT_ERR_INT_RANGE);
-	assert_int_equal(uint64_of("0000ffffffffffffffff", &v), TT_ERR_INT_RANGE);
 	assert_true(v == 77);
 }
 

@@ -366,6 +366,18 @@ static void test_value_opaque(void **state)
 	            "Opaque: Int64: -9223372036854775808");
 	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f\x7b\x09\x00\xff\xff\xff\xff\xff\xff\xff\xff"),
 	            0, "Opaque: UInt64: 18446744073709551615");
+	/* the BER integer rules: redundant sign octets print the value ... */
+	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f\x7a\x09\xff\x80\x00\x00\x00\x00\x00\x00\x00"), 0,
+	            "Opaque: Int64: -9223372036854775808");
+	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f\x7a\x03\x00\x00\x05"), 0, "Opaque: Int64: 5");
+	check_value(VB_BYTES(TT_TAG_OPAQUE,
+	                     "\x9f\x76\x0a\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff"),
+	            0, "Opaque: Counter64: 18446744073709551615");
+	/* ... and values outside the type stay hex: 2^63 as Int64, -1 as UInt64 */
+	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f\x7a\x09\x00\x80\x00\x00\x00\x00\x00\x00\x00"), 0,
+	            "OPAQUE: 9F 7A 09 00 80 00 00 00 00 00 00 00 ");
+	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f\x7b\x09\xff\xff\xff\xff\xff\xff\xff\xff\xff"), 0,
+	            "OPAQUE: 9F 7B 09 FF FF FF FF FF FF FF FF FF ");
 	/* not a well-formed special type: plain hex (snmptrapd drops such packets) */
 	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f"), 0, "OPAQUE: 9F ");
 	check_value(VB_BYTES(TT_TAG_OPAQUE, "\x9f\x77\x01\x01"), 0, "OPAQUE: 9F 77 01 01 ");

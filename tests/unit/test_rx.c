@@ -909,7 +909,7 @@ static void bad_versions(void **state)
 		assert_int_equal(r->reason, TT_REASON_BAD_VERSION);
 	}
 	assert_int_equal(rx->stats.dropped[TT_REASON_BAD_VERSION], i);
-	/* a version wider than 32 bits is a parse error */
+	/* a version whose value is outside 32 bits is a parse error */
 	r = send_v2(rx, 0x100000000L, TT_PDU_TRAP_V2, 1, vbs, 2, 1);
 	assert_int_equal(r->reason, TT_REASON_PARSE);
 	assert_int_equal(r->detail, TT_ERR_INT_RANGE);
@@ -951,6 +951,210 @@ static void unexpected_pdus(void **state)
 	assert_int_equal(tl_input(rx, m, len, &from, 1)->reason, TT_REASON_UNEXPECTED_PDU);
 	free(m);
 	assert_int_equal(rx->stats.dropped[TT_REASON_UNEXPECTED_PDU], sizeof unexpected + 1);
+	free(rx);
+}
+
+/* --- integers with redundant sign-extension octets ------------------------------------------ */
+
+/* The default rendering of a delivered notification (fixed clock, src4()), into out. */
+static void render_note(const struct tt_notification *n, char *out, size_t cap)
+{
+	struct tt_render_ctx ctx;
+	struct tt_addr from = src4();
+	memset(&ctx, 0, sizeof ctx);
+	ctx.note = n;
+	ctx.src = &from;
+	ctx.local.year = 2026;
+	ctx.local.mon = 11;
+	ctx.local.mday = 22;
+	ctx.utc = ctx.local;
+	assert_true(tt_render_default(out, cap, &ctx) >= 0);
+}
+
+/* The VarBindList TLV of a v1/v2c message: where it starts in msg, and its size. */
+static size_t vbl_of(const uint8_t *msg, size_t len, size_t *size)
+{
+	struct tl_r r, m, pdu;
+	struct tl_tlv t;
+	tl_r_init(&r, msg, len);
+	tl_r_enter(&r, TT_TAG_SEQUENCE, &m);
+	tl_r_expect(&m, TT_TAG_INTEGER, &t);
+	tl_r_expect(&m, TT_TAG_OCTET_STRING, &t);
+	assert_int_equal(tl_r_next(&m, &t), 0);
+	tl_r_init(&pdu, t.val, t.len);
+	do
+		assert_int_equal(tl_r_next(&pdu, &t), 0);
+	while (t.tag != TT_TAG_SEQUENCE || pdu.pos != pdu.len);
+	*size = (size_t)(t.val + t.len - t.start);
+	return (size_t)(t.start - msg);
+}
+
+/* scapy encodes INTEGER -2^31 with a redundant 0xff ("02 05 ff 80 00 00 00"), Net-SNMP takes
+ * it: delivered, printed as the value, and the inform's Response echoes the varbind as it
+ * came. Every other padded integer of the issue too; values that do not fit stay refused. */
+static void padded_integer_inform(void **state)
+{
+	static const struct {
+		const char *tlv, *text;
+	} ok[] = {
+		{"0205ff80000000", "INTEGER: -2147483648"},
+		{"0205007fffffff", "INTEGER: 2147483647"},
+		{"02020005", "INTEGER: 5"},
+		{"02080000000000000005", "INTEGER: 5"},
+		{"0209ffffffffffffffffff", "INTEGER: -1"},
+		{"41050000000007", "Counter32: 7"},
+		{"420500ffffffff", "Gauge32: 4294967295"},
+		{"4306000000000064", "Timeticks: (100) 0:00:01.00"},
+		{"460b000000ffffffffffffffff", "Counter64: 18446744073709551615"},
+	};
+	static const char *const bad[] = {
+		"02050080000000",       /* 2^31 */
+		"0205ff7fffffff",       /* -2^31 - 1 */
+		"020500ffffffff",       /* 00 before ff is no padding: 4294967295 */
+		"4105ffffffffff",       /* -1 */
+		"41050100000000",       /* 2^32 */
+		"4609ff00000000000000ff", /* negative */
+		"0200",
+	};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tt_addr from = src4();
+	struct tl_vb v[3];
+	const struct tt_rx_result *r;
+	uint8_t val[16], *m;
+	char text[128];
+	size_t len, i, at, size;
+	(void)state;
+
+	tl_conf(&conf, AUTH_PUBLIC, NULL);
+	rx = tl_rx_new(&conf);
+	tl_v2_header(v, 77, "1.3.6.1.6.3.1.1.5.1");
+	v[2].oid = "1.3.6.1.4.1.8072.9.1";
+	v[2].val = val;
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		v[2].val_len = (size_t)tl_hex_decode(ok[i].tlv, val, sizeof val);
+		m = tl_msg_v2(1, "public", TT_PDU_INFORM, 1000 + (int32_t)i, v, 3, &len);
+		r = tl_input(rx, m, len, &from, 1 + i);
+		if (r->verdict != TT_VERDICT_DELIVER)
+			fail_msg("%s: verdict %d, %s (%s)", ok[i].tlv, r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail));
+		assert_int_equal(r->note->n_varbinds, 3);
+		assert_int_equal(tt_render_value(text, sizeof text, &r->note->varbinds[2], 0),
+		                 strlen(ok[i].text));
+		assert_string_equal(text, ok[i].text);
+		/* the Response: same request-id, the varbinds octet for octet as received */
+		assert_non_null(r->reply);
+		at = vbl_of(m, len, &size);
+		assert_true(r->reply_len > size);
+		assert_memory_equal(r->reply + r->reply_len - size, m + at, size);
+		{
+			struct tl_r rr, mm, pdu;
+			struct tl_tlv t;
+			tl_r_init(&rr, r->reply, r->reply_len);
+			tl_r_enter(&rr, TT_TAG_SEQUENCE, &mm);
+			tl_r_expect(&mm, TT_TAG_INTEGER, &t);
+			tl_r_expect(&mm, TT_TAG_OCTET_STRING, &t);
+			tl_r_enter(&mm, TT_PDU_RESPONSE, &pdu);
+			tl_r_expect(&pdu, TT_TAG_INTEGER, &t);
+			assert_int_equal(tl_tlv_int(&t), 1000 + (int64_t)i);
+			tl_r_expect(&pdu, TT_TAG_INTEGER, &t);
+			assert_int_equal(tl_tlv_int(&t), 0); /* noError */
+		}
+		free(m);
+	}
+	/* the exact datagram of the issue's scapy sender renders the value in the alert text */
+	v[2].val_len = (size_t)tl_hex_decode("0205ff80000000", val, sizeof val);
+	m = tl_msg_v2(1, "public", TT_PDU_INFORM, 7, v, 3, &len);
+	r = tl_input(rx, m, len, &from, 100);
+	assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
+	{
+		char alert[1024];
+		render_note(r->note, alert, sizeof alert);
+		if (!strstr(alert, ".1.3.6.1.4.1.8072.9.1 = INTEGER: -2147483648"))
+			fail_msg("alert text: %s", alert);
+	}
+	free(m);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		v[2].val_len = (size_t)tl_hex_decode(bad[i], val, sizeof val);
+		m = tl_msg_v2(1, "public", TT_PDU_INFORM, 2000 + (int32_t)i, v, 3, &len);
+		r = tl_input(rx, m, len, &from, 200 + i);
+		if (r->verdict != TT_VERDICT_DROP || r->reason != TT_REASON_PARSE ||
+		    r->detail != TT_ERR_INT_RANGE)
+			fail_msg("%s: verdict %d, %s (%s), expected a parse error", bad[i], r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail));
+		assert_null(r->reply);
+		free(m);
+	}
+	free(rx);
+}
+
+/* Every v1 and v2c capture with 1, 2 or 9 redundant sign octets before every integer
+ * (version, request-id, error-status, error-index, generic-trap, specific-trap, time-stamp
+ * and every integer value) is the same notification and renders the same text; an inform's
+ * Response echoes the padded varbinds octet for octet. */
+static void padded_integers_in_captures(void **state)
+{
+	static const size_t pads[] = {1, 2, 9};
+	struct tl_file f;
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tt_addr from = src4();
+	size_t i, j, p, checked = 0;
+	static char want[8192], got[8192];
+	struct tt_varbind vbs[64];
+	struct tt_notification n0;
+	(void)state;
+
+	tl_conf(&conf, AUTH_PUBLIC, NULL);
+	rx = tl_rx_new(&conf);
+	tl_file_load(&f, TL_PACKETS);
+	for (i = 0; i < f.n_blocks; i++) {
+		const struct tl_block *b = &f.blocks[i];
+		const char *version = tl_block_get(b, "version");
+		const char *pdu = tl_block_get(b, "pdu");
+		const struct tt_rx_result *r;
+		if ((strcmp(version, "v1") != 0 && strcmp(version, "v2c") != 0) ||
+		    strncmp(pdu, "Response", 8) == 0)
+			continue;
+		r = tl_input(rx, b->msg, b->msg_len, &from, 10 * i);
+		assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
+		n0 = *r->note;
+		assert_true(n0.n_varbinds <= 64);
+		memcpy(vbs, n0.varbinds, n0.n_varbinds * sizeof vbs[0]);
+		render_note(r->note, want, sizeof want);
+		for (p = 0; p < sizeof pads / sizeof pads[0]; p++) {
+			size_t len, at, size;
+			uint8_t *m = tl_pad_ints(b->msg, b->msg_len, pads[p], &len);
+			assert_true(len >= b->msg_len + 3 * pads[p]);
+			r = tl_input(rx, m, len, &from, 10 * i + 1 + p);
+			if (r->verdict != TT_VERDICT_DELIVER)
+				fail_msg("[%s] with %zu padding octets: verdict %d, %s (%s)", b->name,
+				         pads[p], r->verdict, tt_reason_name(r->reason),
+				         tt_strerror(r->detail));
+			assert_int_equal(r->note->version, n0.version);
+			assert_int_equal(r->note->request_id, n0.request_id);
+			assert_int_equal(r->note->uptime, n0.uptime);
+			assert_int_equal(r->note->v1.generic, n0.v1.generic);
+			assert_int_equal(r->note->v1.specific, n0.v1.specific);
+			assert_int_equal(r->note->n_varbinds, n0.n_varbinds);
+			assert_int_equal(r->note->anomalies, n0.anomalies);
+			for (j = 0; j < n0.n_varbinds; j++) {
+				assert_int_equal(r->note->varbinds[j].type, vbs[j].type);
+				assert_true(r->note->varbinds[j].num == vbs[j].num);
+			}
+			render_note(r->note, got, sizeof got);
+			assert_string_equal(got, want);
+			if (n0.pdu_type == TT_PDU_INFORM) {
+				at = vbl_of(m, len, &size);
+				assert_non_null(r->reply);
+				assert_memory_equal(r->reply + r->reply_len - size, m + at, size);
+			}
+			free(m);
+			checked++;
+		}
+	}
+	assert_true(checked >= 3 * 4); /* v1 trap, v2c trap, inform, allTypes */
+	tl_file_free(&f);
 	free(rx);
 }
 
@@ -1009,6 +1213,11 @@ static const struct expect expects[] = {
 	{"cve-2020-12141-string-len-past-end", P(TT_ERR_LENGTH)},
 	{"integer-zero-length", P(TT_ERR_INT_RANGE)},
 	{"integer-9-bytes-request-id", P(TT_ERR_INT_RANGE)},
+	{"integer-5-bytes-int32-min-scapy", OK, OK, 0, 0},
+	{"integer-5-bytes-2-31", P(TT_ERR_INT_RANGE)},
+	{"counter32-5-bytes-padded", OK, OK, 0, 0},
+	{"counter32-negative-padded", P(TT_ERR_INT_RANGE)},
+	{"request-id-padded-9-bytes", OK, OK, 0, 0},
 	{"counter64-max-9-bytes", OK, OK, 0, 0},
 	{"counter64-10-bytes", P(TT_ERR_INT_RANGE)},
 	{"oid-subid-over-32-bits", P(TT_ERR_OID)},
@@ -1088,6 +1297,18 @@ static void malformed_vectors(void **state)
 			assert_null(r->note->trap_oid);
 			assert_int_equal(r->note->varbinds[1].type, TT_TAG_OCTET_STRING);
 			assert_int_equal(r->note->varbinds[1].value_len, 1041);
+		}
+		if (strcmp(b->name, "integer-5-bytes-int32-min-scapy") == 0) {
+			assert_int_equal(r->note->varbinds[2].type, TT_TAG_INTEGER);
+			assert_true((int64_t)r->note->varbinds[2].num == INT32_MIN);
+		}
+		if (strcmp(b->name, "counter32-5-bytes-padded") == 0) {
+			assert_int_equal(r->note->varbinds[2].type, TT_TAG_COUNTER32);
+			assert_true(r->note->varbinds[2].num == 7);
+		}
+		if (strcmp(b->name, "request-id-padded-9-bytes") == 0) {
+			assert_int_equal(r->note->request_id, 1);
+			assert_true(r->note->varbinds[2].num == 7);
 		}
 		if (strcmp(b->name, "counter64-max-9-bytes") == 0) {
 			assert_int_equal(r->note->varbinds[2].type, TT_TAG_COUNTER64);
@@ -1286,11 +1507,16 @@ static void too_many_varbinds(void **state)
 	assert_int_equal(r->verdict, TT_VERDICT_DROP);
 	assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
 	assert_int_equal(r->detail, TT_ERR_TOO_MANY_VARBINDS);
-	/* thousands */
+	assert_int_equal(r->n_varbinds, max + 1);
+	assert_null(r->reply);
+	/* an inform with thousands is answered tooBig (below), not delivered */
 	if (big > max + 1) {
 		r = send_v2(rx, 1, TT_PDU_INFORM, 1, v, big, 1);
+		assert_int_equal(r->verdict, TT_VERDICT_REPLY_ONLY);
 		assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
-		assert_null(r->reply);
+		assert_int_equal(r->n_varbinds, big);
+		assert_null(r->note);
+		assert_non_null(r->reply);
 	}
 	/* v1: the maximum on the wire, plus the five of the translation */
 	{
@@ -1312,6 +1538,81 @@ static void too_many_varbinds(void **state)
 		}
 		free(m);
 	}
+	free(v);
+	free(rx);
+}
+
+/* An inform with one varbind more than the build takes: the alternate Response of RFC 3416
+ * §4.2.7 (tooBig, error-index 0, no varbinds, same request-id) so that its sender stops
+ * retrying, counted; the notification itself is not delivered. */
+static void inform_too_many_varbinds_answered(void **state)
+{
+	static const char *want_hex =
+		"301b" "020101" "04067075626c6963" "a20e" "02046e337ac5" "020101" "020100" "3000";
+	const size_t max = CONFIG_TT_MAX_VARBINDS;
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tt_addr from = src4();
+	const struct tt_rx_result *r;
+	struct tl_vb *v;
+	uint8_t want[64];
+	long wlen = tl_hex_decode(want_hex, want, sizeof want);
+	size_t i;
+	(void)state;
+
+	tl_conf(&conf, AUTH_PUBLIC, "authCommunity log narrow default .1.3.6.1.4.1.8072.9", NULL);
+	rx = tl_rx_new(&conf);
+	v = many_vbs(max + 1);
+	for (i = 1; i <= 3; i++) {
+		r = send_v2(rx, 1, TT_PDU_INFORM, 0x6e337ac5, v, max + 1, 10 * i);
+		if (r->verdict != TT_VERDICT_REPLY_ONLY)
+			fail_msg("verdict %d, %s (%s), expected a tooBig Response only", r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail));
+		assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
+		assert_int_equal(r->detail, 0);
+		assert_int_equal(r->n_varbinds, max + 1);
+		assert_null(r->note);
+		/* tooBig(1), error-index 0, no varbinds, the inform's request-id: octet for octet */
+		assert_non_null(r->reply);
+		assert_int_equal(r->reply_len, wlen);
+		assert_memory_equal(r->reply, want, (size_t)wlen);
+		/* counted; nothing delivered, nothing remembered as delivered */
+		assert_int_equal(rx->stats.too_many_varbinds_answered, i);
+		assert_int_equal(rx->stats.dropped[TT_REASON_TOO_MANY_VARBINDS], i);
+		assert_int_equal(rx->stats.too_big_responses, i);
+		assert_int_equal(rx->stats.responses, i);
+		assert_int_equal(rx->stats.delivered, 0);
+		assert_int_equal(rx->stats.informs, 0);
+		assert_int_equal(rx->stats.duplicates, 0);
+		/* the outputs see nothing, the reply may go out */
+		assert_int_equal(tt_dispatch(rx, r, NULL, 0, NULL, 10 * i), 1);
+	}
+	/* a trap with too many varbinds cannot be answered: dropped as before */
+	r = send_v2(rx, 1, TT_PDU_TRAP_V2, 5, v, max + 1, 100);
+	assert_int_equal(r->verdict, TT_VERDICT_DROP);
+	assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
+	assert_null(r->reply);
+	assert_int_equal(rx->stats.too_many_varbinds_answered, 3);
+	/* a community whose OID restriction refuses the inform gets no answer at all */
+	{
+		size_t len;
+		uint8_t *m = tl_msg_v2(1, "narrow", TT_PDU_INFORM, 6, v, max + 1, &len);
+		r = tl_input(rx, m, len, &from, 110);
+		assert_int_equal(r->verdict, TT_VERDICT_DROP);
+		assert_int_equal(r->reason, TT_REASON_NOT_AUTHORIZED);
+		assert_null(r->reply);
+		free(m);
+	}
+	/* a malformed varbind after the limit is a parse error, not answered */
+	{
+		static const uint8_t bad[2] = {0x09, 0x00};
+		v[max].val = bad;
+		r = send_v2(rx, 1, TT_PDU_INFORM, 7, v, max + 1, 120);
+		assert_int_equal(r->verdict, TT_VERDICT_DROP);
+		assert_int_equal(r->reason, TT_REASON_PARSE);
+		assert_null(r->reply);
+	}
+	assert_int_equal(rx->stats.too_many_varbinds_answered, 3);
 	free(v);
 	free(rx);
 }
@@ -1580,11 +1881,15 @@ static void check_result_sane(const struct tt_rx *rx, const struct tt_rx_result 
 		assert_null(r->reply);
 		return;
 	}
-	assert_int_equal(r->reason, TT_REASON_NONE);
 	if (r->verdict == TT_VERDICT_REPLY_ONLY) {
+		/* a duplicate inform, or the tooBig answer to one with too many varbinds */
+		if (r->reason != TT_REASON_NONE)
+			assert_int_equal(r->reason, TT_REASON_TOO_MANY_VARBINDS);
+		assert_null(n);
 		assert_non_null(r->reply);
 		return;
 	}
+	assert_int_equal(r->reason, TT_REASON_NONE);
 	assert_int_equal(r->verdict, TT_VERDICT_DELIVER);
 	assert_non_null(n);
 	assert_true(n->pdu_type == TT_PDU_TRAP_V1 || n->pdu_type == TT_PDU_TRAP_V2 ||
@@ -1705,10 +2010,13 @@ int main(void)
 		cmocka_unit_test(set_conf_keeps_state),
 		cmocka_unit_test(bad_versions),
 		cmocka_unit_test(unexpected_pdus),
+		cmocka_unit_test(padded_integer_inform),
+		cmocka_unit_test(padded_integers_in_captures),
 		cmocka_unit_test(malformed_vectors),
 		cmocka_unit_test(header_anomalies),
 		cmocka_unit_test(anomaly_counters_count_deliveries),
 		cmocka_unit_test(too_many_varbinds),
+		cmocka_unit_test(inform_too_many_varbinds_answered),
 		cmocka_unit_test(message_size_limit),
 		cmocka_unit_test(nesting),
 		cmocka_unit_test(truncated_everywhere),

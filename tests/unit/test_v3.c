@@ -2007,6 +2007,208 @@ static void inform_too_big(void **state)
 	free(rx);
 }
 
+/* An inform with one varbind more than the build takes: the tooBig Response at the inform's
+ * level (authPriv and authNoPriv), the same msgID and request-id, no varbinds; counted, not
+ * delivered. A user whose authUser level refuses it gets nothing. */
+static void inform_too_many_varbinds(void **state)
+{
+	const size_t n = CONFIG_TT_MAX_VARBINDS + 1;
+	static const uint8_t null_tlv[2] = {TT_TAG_NULL, 0};
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys k;
+	struct tl_v3 m;
+	struct tl_vb *v = calloc(n, sizeof *v);
+	struct tl_v3_msg d;
+	const struct tt_rx_result *r;
+	uint64_t now = T0 + 60000;
+	size_t i;
+	int pass;
+	(void)state;
+
+	assert_non_null(v);
+	tl_conf(&conf, "createUser tm SHA-256 tmauthpass AES tmprivpass", "authUser log tm auth",
+	        "createUser tp SHA-256 tpauthpass AES tpprivpass", "authUser log tp priv", NULL);
+	rx = new_rx(&conf, 1);
+	tl_v2_header(v, 1, "1.3.6.1.6.3.1.1.5.1");
+	for (i = 2; i < n; i++) {
+		v[i].oid = "1.3";
+		v[i].val = null_tlv;
+		v[i].val_len = 2;
+	}
+	for (pass = 0; pass < 3; pass++) {
+		/* 0: authPriv, 1: authNoPriv, 2: authNoPriv for a user that needs priv */
+		const char *user = pass == 2 ? "tp" : "tm";
+		uint8_t flags = TL_V3_AUTH | TL_V3_REPORTABLE | (pass == 0 ? TL_V3_PRIV : 0);
+		tl_usm_keys(&k, TT_AUTH_SHA256, pass == 2 ? "tpauthpass" : "tmauthpass", TT_PRIV_AES128,
+		            pass == 2 ? "tpprivpass" : "tmprivpass", OUR_ENGINE, sizeof OUR_ENGINE);
+		tl_v3_init(&m);
+		tl_v3_user(&m, user);
+		m.keys = &k;
+		m.flags = flags;
+		m.engine = OUR_ENGINE;
+		m.engine_len = sizeof OUR_ENGINE;
+		m.boots = 1;
+		m.time = etime(now);
+		m.pdu_tag = TT_PDU_INFORM;
+		m.msg_id = 900 + pass;
+		m.request_id = 77000 + pass;
+		m.vbs = v;
+		m.n_vbs = n;
+		r = send_msg(rx, &m, now);
+		if (pass == 2) {
+			expect_refused(r, TT_REASON_NOT_AUTHORIZED, "tp");
+			break;
+		}
+		if (r->verdict != TT_VERDICT_REPLY_ONLY || r->reason != TT_REASON_TOO_MANY_VARBINDS)
+			fail_msg("pass %d: verdict %d, %s (%s) %s", pass, r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail), r->diag ? r->diag : "");
+		assert_null(r->note);
+		assert_int_equal(r->n_varbinds, n);
+		assert_non_null(r->reply);
+		tl_v3_decode(r->reply, r->reply_len, &k, &d);
+		assert_int_equal(d.mac_ok, 1);
+		assert_int_equal(d.flags, flags & (TL_V3_AUTH | TL_V3_PRIV));
+		assert_int_equal(d.msg_id, 900 + pass);
+		assert_int_equal(d.user_len, 2);
+		assert_memory_equal(d.user, user, 2);
+		assert_int_equal(d.pdu_tag, TT_PDU_RESPONSE);
+		assert_int_equal(d.request_id, 77000 + pass);
+		assert_int_equal(d.error_status, 1); /* tooBig */
+		assert_int_equal(d.error_index, 0);
+		assert_int_equal(d.n_vbs, 0);
+		assert_int_equal(rx->stats.too_many_varbinds_answered, pass + 1);
+		assert_int_equal(rx->stats.too_big_responses, pass + 1);
+		assert_int_equal(rx->stats.delivered, 0);
+	}
+	assert_int_equal(rx->stats.too_many_varbinds_answered, 2);
+	assert_int_equal(rx->stats.dropped[TT_REASON_TOO_MANY_VARBINDS], 2);
+	free(v);
+	free(rx);
+}
+
+/* --- integers with redundant sign-extension octets ------------------------------------------ */
+
+/* The captured noAuthNoPriv trap with 1, 3 or 9 redundant sign octets before every integer
+ * (msgVersion, msgID, msgMaxSize, msgSecurityModel, engine boots and time, request-id,
+ * error-status, error-index, the TimeTicks) is the same trap; an authPriv inform whose
+ * ScopedPDU pads every integer is delivered, and its Response echoes the padded varbinds. */
+static void padded_integers_v3(void **state)
+{
+	static const size_t pads[] = {1, 3, 9};
+	struct tl_file f;
+	const struct tl_block *b;
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tt_addr from = from_addr();
+	const struct tt_rx_result *r;
+	char user[64];
+	size_t p, j;
+	(void)state;
+
+	tl_file_load(&f, TL_PACKETS);
+	b = tl_file_find(&f, "v3-noauth-trap");
+	assert_non_null(b);
+	tt_conf_init(&conf);
+	assert_int_equal(conf_block_user(&conf, b, 1, user, sizeof user), TT_SEC_NOAUTH);
+	rx = new_rx(&conf, 1);
+	for (p = 0; p < sizeof pads / sizeof pads[0]; p++) {
+		size_t len;
+		uint8_t *m = tl_pad_ints(b->msg, b->msg_len, pads[p], &len);
+		assert_true(len >= b->msg_len + 10 * pads[p]);
+		r = tl_input(rx, m, len, &from, T0 + 5000 + p);
+		if (r->verdict != TT_VERDICT_DELIVER)
+			fail_msg("padded by %zu: verdict %d, %s (%s) %s", pads[p], r->verdict,
+			         tt_reason_name(r->reason), tt_strerror(r->detail), r->diag ? r->diag : "");
+		assert_int_equal(r->note->v3.msg_id, 216138446);
+		assert_int_equal(r->note->request_id, 325903524);
+		assert_int_equal(r->note->uptime, 12345);
+		assert_int_equal(r->note->n_varbinds, 3);
+		tl_check_vb(&r->note->varbinds[0], "1.3.6.1.2.1.1.3.0 = TimeTicks: 12345");
+		free(m);
+	}
+	tl_file_free(&f);
+	free(rx);
+
+	{
+		struct tl_usm_keys k;
+		struct tl_v3 m;
+		struct tl_vb v[4];
+		struct tl_v3_msg d;
+		struct tl_w w;
+		uint8_t sbuf[512], val[16], *scoped;
+		size_t slen;
+		uint64_t now = T0 + 30000;
+		struct tl_r vr;
+		struct tl_tlv t;
+
+		tl_conf(&conf, "createUser pd SHA pdauthpass AES pdprivpass", "authUser log pd priv",
+		        NULL);
+		tl_usm_keys(&k, TT_AUTH_SHA1, "pdauthpass", TT_PRIV_AES128, "pdprivpass", OUR_ENGINE,
+		            sizeof OUR_ENGINE);
+		rx = new_rx(&conf, 1);
+		tl_v2_header(v, 4242, "1.3.6.1.6.3.1.1.5.1");
+		v[2].oid = "1.3.6.1.4.1.8072.9.1";
+		v[2].val = val;
+		v[2].val_len = (size_t)tl_hex_decode("0205ff80000000", val, sizeof val);
+		v[3].oid = "1.3.6.1.4.1.8072.9.2";
+		v[3].val = tl_v_str("x", &v[3].val_len);
+		tl_w_init(&w, sbuf, sizeof sbuf);
+		tl_w_begin(&w, TT_TAG_SEQUENCE);
+		tl_w_tlv(&w, TT_TAG_OCTET_STRING, OUR_ENGINE, sizeof OUR_ENGINE);
+		tl_w_str(&w, "");
+		tl_w_begin(&w, TT_PDU_INFORM);
+		tl_w_int(&w, TT_TAG_INTEGER, -5);
+		tl_w_int(&w, TT_TAG_INTEGER, 0);
+		tl_w_int(&w, TT_TAG_INTEGER, 0);
+		tl_w_begin(&w, TT_TAG_SEQUENCE);
+		for (j = 0; j < 4; j++) {
+			tl_w_begin(&w, TT_TAG_SEQUENCE);
+			tl_w_oid(&w, v[j].oid);
+			tl_w_raw(&w, v[j].val, v[j].val_len);
+			tl_w_end(&w);
+		}
+		tl_w_end(&w);
+		tl_w_end(&w);
+		tl_w_end(&w);
+		scoped = tl_pad_ints(sbuf, w.len, 2, &slen);
+		sender(&m, v, "pd", &k, TL_V3_AUTH | TL_V3_PRIV | TL_V3_REPORTABLE, OUR_ENGINE,
+		       sizeof OUR_ENGINE, 1, etime(now), "unused");
+		m.scoped = scoped;
+		m.scoped_len = slen;
+		m.msg_id = 515;
+		r = send_msg(rx, &m, now);
+		expect_delivered(r);
+		assert_int_equal(r->note->request_id, -5);
+		assert_true((int64_t)r->note->varbinds[2].num == INT32_MIN);
+		assert_int_equal(r->note->uptime, 4242);
+		assert_non_null(r->reply);
+		tl_v3_decode(r->reply, r->reply_len, &k, &d);
+		assert_int_equal(d.mac_ok, 1);
+		assert_int_equal(d.msg_id, 515);
+		assert_int_equal(d.pdu_tag, TT_PDU_RESPONSE);
+		assert_int_equal(d.request_id, -5);
+		assert_int_equal(d.error_status, 0);
+		assert_int_equal(d.n_vbs, 4);
+		/* the VarBindList as it came: the last TLV of the padded ScopedPDU */
+		tl_r_init(&vr, scoped, slen);
+		{
+			struct tl_r sp, pdu;
+			tl_r_enter(&vr, TT_TAG_SEQUENCE, &sp);
+			tl_r_expect(&sp, TT_TAG_OCTET_STRING, &t);
+			tl_r_expect(&sp, TT_TAG_OCTET_STRING, &t);
+			tl_r_enter(&sp, TT_PDU_INFORM, &pdu);
+			for (j = 0; j < 3; j++)
+				tl_r_expect(&pdu, TT_TAG_INTEGER, &t);
+			tl_r_expect(&pdu, TT_TAG_SEQUENCE, &t);
+		}
+		assert_int_equal(d.vbl_len, (size_t)(t.val + t.len - t.start));
+		assert_memory_equal(d.vbl, t.start, d.vbl_len);
+		free(scoped);
+		free(rx);
+	}
+}
+
 /* --- header and USM parameter checks --------------------------------------------------------- */
 
 static void header_checks(void **state)
@@ -2663,6 +2865,8 @@ int main(void)
 		cmocka_unit_test(boots_latched),
 		cmocka_unit_test(v1_trap_pdu_in_v3),
 		cmocka_unit_test(inform_too_big),
+		cmocka_unit_test(padded_integers_v3),
+		cmocka_unit_test(inform_too_many_varbinds),
 		cmocka_unit_test(header_checks),
 		cmocka_unit_test(inform_not_reportable),
 		cmocka_unit_test(malformed_usm_parameters),

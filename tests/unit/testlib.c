@@ -1052,3 +1052,63 @@ void tl_check_vb(const struct tt_varbind *vb, const char *line)
 		fail_msg("vector type '%s' not handled by the test", type);
 	}
 }
+
+/* --- redundant sign-extension octets -------------------------------------------------------- */
+
+/* 1 when the n octets at p are exactly one SEQUENCE TLV (msgSecurityParameters holds one). */
+static int one_sequence(const uint8_t *p, size_t n)
+{
+	struct tl_r r;
+	struct tl_tlv t;
+	tl_r_init(&r, p, n);
+	return n > 0 && p[0] == TT_TAG_SEQUENCE && tl_r_next(&r, &t) == 0 && r.pos == n;
+}
+
+static void pad_tlvs(struct tl_w *w, const uint8_t *p, size_t n, size_t k)
+{
+	struct tl_r r;
+	struct tl_tlv t;
+	size_t i;
+
+	tl_r_init(&r, p, n);
+	while (r.pos < r.len) {
+		if (tl_r_next(&r, &t) < 0)
+			fail_msg("tl_pad_ints: not BER at offset %zu", r.pos);
+		if (t.tag == TT_TAG_SEQUENCE || (t.tag >= 0xa0 && t.tag <= 0xa8) ||
+		    (t.tag == TT_TAG_OCTET_STRING && one_sequence(t.val, t.len))) {
+			tl_w_begin(w, t.tag);
+			pad_tlvs(w, t.val, t.len, k);
+			tl_w_end(w);
+		} else if (t.tag == TT_TAG_INTEGER || t.tag == TT_TAG_COUNTER32 ||
+		           t.tag == TT_TAG_GAUGE32 || t.tag == TT_TAG_TIMETICKS ||
+		           t.tag == TT_TAG_COUNTER64) {
+			/* the sign of an INTEGER; the unsigned types are never negative */
+			uint8_t pad = t.tag == TT_TAG_INTEGER && t.len && (t.val[0] & 0x80) ? 0xff : 0;
+			tl_w_begin(w, t.tag);
+			for (i = 0; i < k; i++)
+				tl_w_raw(w, &pad, 1);
+			tl_w_raw(w, t.val, t.len);
+			tl_w_end(w);
+		} else {
+			tl_w_raw(w, t.start, (size_t)(t.val + t.len - t.start));
+		}
+	}
+}
+
+uint8_t *tl_pad_ints(const uint8_t *msg, size_t len, size_t k, size_t *out_len)
+{
+	size_t cap = len * (k + 3) + 64;
+	uint8_t *buf = malloc(cap), *out;
+	struct tl_w w;
+
+	if (!buf)
+		fail_msg("out of memory");
+	tl_w_init(&w, buf, cap);
+	pad_tlvs(&w, msg, len, k);
+	if (w.depth)
+		fail_msg("tl_pad_ints: unbalanced");
+	*out_len = w.len;
+	out = tl_dup(buf, w.len);
+	free(buf);
+	return out;
+}

@@ -156,6 +156,13 @@ uint8_t *tl_msg_v1(const char *community, const char *enterprise, const uint8_t 
 /* The usual two v2 header varbinds: sysUpTime.0 = ticks, snmpTrapOID.0 = trap_oid. */
 void tl_v2_header(struct tl_vb vbs[2], uint32_t ticks, const char *trap_oid);
 
+/* Re-encodes the message (BER, as tl_r reads it) with k redundant sign-extension octets before
+ * the contents of every INTEGER, Counter32, Gauge32, TimeTicks and Counter64 (0xff before a
+ * negative INTEGER, else 0x00), going into every SEQUENCE, every PDU (0xa0..0xa8) and every
+ * OCTET STRING that holds exactly one SEQUENCE (SNMPv3 msgSecurityParameters); lengths
+ * become minimal. Returns a fresh exact-size heap buffer; free with free(). */
+uint8_t *tl_pad_ints(const uint8_t *msg, size_t len, size_t k, size_t *out_len);
+
 /* --- receiver helpers ----------------------------------------------------------------------- */
 
 /* An IPv4 or IPv6 source address (text form); fails the test on bad text. */

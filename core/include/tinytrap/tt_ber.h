@@ -70,16 +70,27 @@ int tt_ber_expect(struct tt_ber *c, uint8_t tag, struct tt_tlv *t);
 /* Reads the next TLV, which must carry tag, and sets *inner to a cursor over its contents. */
 int tt_ber_enter(struct tt_ber *c, uint8_t tag, struct tt_ber *inner);
 
-/* Decodes t's contents as a signed integer of at most 4 octets (INTEGER, Integer32). */
+/* Integers (X.690 §8.3): redundant leading sign-extension octets (0x00 before an octet with
+ * bit 7 clear, 0xff before one with bit 7 set, any number of them) are accepted, as Net-SNMP
+ * does; a value is judged by what it is, not by how many octets carry it. Every reader fails
+ * with TT_ERR_INT_RANGE, leaving *v untouched, for empty contents and for a value outside its
+ * type. */
+
+/* Decodes t's contents as INTEGER / Integer32: -2^31 .. 2^31-1. */
 int tt_ber_get_int32(const struct tt_tlv *t, int32_t *v);
 
-/* Decodes t's contents as an unsigned 32-bit value (Counter32, Gauge32, TimeTicks):
- * at most 4 octets, or 5 with a leading 0x00. A 4-octet value with the high bit set is taken
- * as its unsigned bit pattern (agents that forget the leading zero are common). */
+/* Decodes t's contents as Counter32, Gauge32/Unsigned32 or TimeTicks: 0 .. 2^32-1. Contents
+ * of at most 4 octets are taken as the value's unsigned bit pattern (agents that forget the
+ * leading 0x00 before a high bit are common: "80" is 128, "ffffffff" 4294967295); longer
+ * contents are two's complement, so a negative value ("ffffffffff") is refused. */
 int tt_ber_get_uint32(const struct tt_tlv *t, uint32_t *v);
 
-/* Decodes t's contents as Counter64: at most 8 octets, or 9 with a leading 0x00. */
+/* Decodes t's contents as Counter64: 0 .. 2^64-1, at most 8 octets as the bit pattern, longer
+ * ones as for tt_ber_get_uint32. */
 int tt_ber_get_uint64(const struct tt_tlv *t, uint64_t *v);
+
+/* Decodes t's contents as a signed 64-bit integer: -2^63 .. 2^63-1 (Net-SNMP's Opaque Int64). */
+int tt_ber_get_int64(const struct tt_tlv *t, int64_t *v);
 
 /* Checks that len octets at p are a valid OID encoding: not empty, no sub-identifier padded
  * with a leading 0x80, none above 2^32-1, the last one complete, at most TT_OID_MAX_ARCS arcs

@@ -41,7 +41,8 @@
 /* One variable binding. */
 struct tt_varbind {
 	const uint8_t *name;  /* OID content octets of the name */
-	const uint8_t *value; /* content octets of the value */
+	const uint8_t *value; /* content octets of the value, as received (an integer may carry
+	                         redundant sign-extension octets: print num, not these) */
 	uint64_t num;         /* decoded number: INTEGER (sign-extended), Counter32, Gauge32,
 	                         TimeTicks, Counter64; 0 for other types */
 	uint32_t value_len;   /* number of content octets of the value */

@@ -7,7 +7,8 @@
  * firmware declares it static, tests declare many. The core never allocates, never asks the OS
  * for anything, and takes the time as an argument. The result says whether to deliver the
  * notification, only send a reply, or drop the datagram (and why); an inform's Response is
- * built in rx's reply buffer. The caller sends the reply only after every output accepted the
+ * built in rx's reply buffer (an inform with more varbinds than CONFIG_TT_MAX_VARBINDS gets the
+ * tooBig Response and is not delivered). The caller sends the reply only after every output accepted the
  * alert, then calls tt_rx_delivered() so that a retransmission is acknowledged again without
  * being forwarded twice.
  *
@@ -30,7 +31,10 @@
 enum tt_verdict {
 	TT_VERDICT_DROP = 0,       /* nothing to do; see reason */
 	TT_VERDICT_DELIVER = 1,    /* forward the notification; then send reply if there is one */
-	TT_VERDICT_REPLY_ONLY = 2  /* only send the reply (an inform already delivered) */
+	TT_VERDICT_REPLY_ONLY = 2  /* only send the reply: to an inform already delivered (reason
+	                              TT_REASON_NONE), a Report (an SNMPv3 refusal), or the tooBig
+	                              Response to an inform with too many varbinds (reason
+	                              TT_REASON_TOO_MANY_VARBINDS); nothing is delivered */
 };
 
 /* Why a datagram was dropped (or TT_REASON_NONE). Each is counted in rx->stats.dropped[]. */
@@ -42,7 +46,10 @@ enum tt_reason {
 	TT_REASON_BAD_COMMUNITY,    /* no authCommunity entry holds this community */
 	TT_REASON_NOT_AUTHORIZED,   /* the community is known but its SOURCE/OID restriction refuses */
 	TT_REASON_UNEXPECTED_PDU,   /* a PDU other than Trap, SNMPv2-Trap or InformRequest */
-	TT_REASON_TOO_MANY_VARBINDS,/* more than CONFIG_TT_MAX_VARBINDS varbinds */
+	TT_REASON_TOO_MANY_VARBINDS,/* more than CONFIG_TT_MAX_VARBINDS varbinds: a trap is dropped;
+	                               an authorized inform is answered with the tooBig Response
+	                               of RFC 3416 §4.2.7 (TT_VERDICT_REPLY_ONLY) so its sender
+	                               stops retrying, and is not delivered either */
 	TT_REASON_BAD_V1_TRAP,      /* a v1 trap that cannot be translated (generic-trap outside
 	                               0..6, negative specific-trap, enterprise too long) */
 	/* SNMPv3: RFC 3412 §7.2 (snmp*) and RFC 3414 §3.2 (usmStats*) */
@@ -69,6 +76,10 @@ struct tt_rx_stats {
 	uint32_t responses;        /* Response PDUs built */
 	uint32_t too_big_responses;/* of which tooBig (RFC 3416 §4.2.7) */
 	uint32_t no_response;      /* informs delivered whose Response could not be built at all */
+	uint32_t too_many_varbinds_answered; /* informs with more than CONFIG_TT_MAX_VARBINDS
+	                              varbinds answered tooBig, not delivered (also counted in
+	                              responses, too_big_responses and
+	                              dropped[TT_REASON_TOO_MANY_VARBINDS]) */
 	uint32_t no_uptime;        /* delivered without a proper sysUpTime.0 */
 	uint32_t no_trap_oid;      /* delivered without a proper snmpTrapOID.0 */
 	uint32_t reports;          /* SNMPv3 Reports built */
@@ -85,9 +96,12 @@ struct tt_rx_stats {
 struct tt_rx_result {
 	enum tt_verdict verdict;
 	enum tt_reason reason;     /* why it was refused: with TT_VERDICT_DROP, or with
-	                              TT_VERDICT_REPLY_ONLY when the reply is a Report; else
-	                              TT_REASON_NONE */
+	                              TT_VERDICT_REPLY_ONLY when the reply is a Report or the
+	                              tooBig Response to an inform with too many varbinds; else
+	                              TT_REASON_NONE (such replies count as drops too) */
 	int detail;                /* the tt_err behind TT_REASON_PARSE (and a few others), else 0 */
+	uint32_t n_varbinds;       /* with TT_REASON_TOO_MANY_VARBINDS: how many varbinds the PDU
+	                              carried (all well-formed, counted to the end), else 0 */
 	uint8_t uses;              /* TT_USE_* the notification may be used for */
 	const struct tt_notification *note; /* the notification when delivered, else NULL */
 	const uint8_t *reply;      /* datagram to send back to the source, or NULL */

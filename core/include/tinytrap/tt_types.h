@@ -15,7 +15,7 @@ enum tt_err {
 	TT_ERR_TRUNCATED = -1,       /* a tag, a length or a content runs past its container */
 	TT_ERR_TAG = -2,             /* a tag that is not allowed at this place (or high-tag form) */
 	TT_ERR_LENGTH = -3,          /* indefinite length, or more than 4 length octets */
-	TT_ERR_INT_RANGE = -4,       /* an INTEGER that is empty or wider than its type */
+	TT_ERR_INT_RANGE = -4,       /* an integer that is empty or whose value is outside its type */
 	TT_ERR_OID = -5,             /* an OID that is empty, padded (0x80), truncated or > 2^32-1 */
 	TT_ERR_OID_TOO_LONG = -6,    /* an OID with more than 128 sub-identifiers */
 	TT_ERR_TRAILING = -7,        /* octets after the end of a structure */
