@@ -116,8 +116,8 @@ static const char *dest_name(const struct logout_dest *d)
 }
 
 /* A destination's failure or recovery: on the other destinations (logout_msg skips a failed
- * one), and also on standard error and syslog(LOG_ERR) when those are not destinations
- * already, so that a lone -Lf that fails still reaches someone. */
+ * one), and also on standard error and syslog (at sev: LOG_ERR for a failure) when those are not
+ * destinations already, so that a lone -Lf that fails still reaches someone. */
 static void alarm_msg(struct logout *lo, int sev, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
@@ -148,7 +148,7 @@ static void alarm_msg(struct logout *lo, int sev, const char *fmt, ...)
 			has_stderr = 1;
 	}
 	if (!has_syslog)
-		os_syslog(FAC_DAEMON, SEV_ERR, line);
+		os_syslog(FAC_DAEMON, sev, line);
 	if (!has_stderr && os_have_stderr()) {
 		static const char name[] = "tinytrapd: ";
 		os_write_all(STDERR_FILENO, name, sizeof name - 1, &done);

@@ -10,7 +10,7 @@
 # tmpfs of the disk-full tests is mounted (and unmounted at exit whatever happens, the namespace
 # taking it along in any case); the empty-address tests run the daemon inside a network
 # namespace of their own (unshare -n, lo up), so a wildcard listen never reaches the host's
-# interfaces. Everything else is loopback only. Every wait is bounded; the run takes ~20 s.
+# interfaces. Everything else is loopback only. Every wait is bounded; the run takes ~10 s.
 set -u
 
 DAEMON=$(readlink -f "${1:?usage: faults.sh path/to/tinytrapd}")
@@ -56,6 +56,8 @@ for tool in snmptrap snmpinform ip unshare mount; do
   command -v $tool >/dev/null || { echo "Bail out! $tool is missing"; exit 1; }
 done
 
+# ends_whole FILE: the last octet of FILE is a newline
+ends_whole() { test "$(tail -c 1 "$1" | od -An -tx1 | tr -d ' ')" = 0a; }
 trap2() { snmptrap -v2c -c "$1" "$2" "${@:3}" >/dev/null 2>&1; }
 inform2() { snmpinform -v2c -r 0 -t 1 -c "$1" "$2" "${@:3}" >/dev/null 2>&1; }
 
@@ -115,9 +117,10 @@ damaged "${HEAD}engineBoots 99999999999999999999\n" "engineBoots of 20 digits" 3
 damaged "${HEAD}engineBoots 7 8\n" "engineBoots followed by junk" 3
 damaged "${HEAD}engineBoots 7\nengineBoots 9\n" "two engineBoots lines" 4
 damaged "${HEAD}engineBoots 7\nhello\n" "a junk line" 4
-damaged "# tinytrapd engine state\nengineID ${ID}zz\nengineBoots 7\n" "a damaged engineID (hex, then zz)" 2
-damaged "# tinytrapd engine state\nengineID ${ID%?}\nengineBoots 7\n" "an engineID with an odd digit count" 2
-damaged "# tinytrapd engine state\nengineID 0x80001f88\nengineBoots 7\n" "an engineID of 4 octets" 2
+TAIL="\nengineBoots 7\n"
+damaged "# tinytrapd engine state\nengineID ${ID}zz$TAIL" "a damaged engineID (hex, then zz)" 2
+damaged "# tinytrapd engine state\nengineID ${ID%?}$TAIL" "an engineID with an odd digit count" 2
+damaged "# tinytrapd engine state\nengineID 0x80001f88$TAIL" "an engineID of 4 octets" 2
 damaged "engineBoots 7\n" "no engineID line" ""
 damaged "" "an empty state file" ""
 cat >"$WORK/v2id.conf" <<EOF
@@ -153,7 +156,8 @@ if mount -t tmpfs -o size=16k tmpfs "$FULL"; then
     2>"$ERR" &
   PID=$!
   pids+=("$PID")
-  check "disk full: the daemon starts with its log on a 16 KiB tmpfs" wait_for "$LOG" "USM users" 100
+  check "disk full: the daemon starts with its log on a 16 KiB tmpfs" \
+    wait_for "$LOG" "USM users" 100
   # fill every free page: what is left is the slack of the log's last page, less than a page
   dd if=/dev/zero of="$FULL/filler" bs=4096 2>/dev/null
   dd if=/dev/zero of="$FULL/filler2" bs=1 2>/dev/null
@@ -169,7 +173,7 @@ if mount -t tmpfs -o size=16k tmpfs "$FULL"; then
   fi
   check "disk full: 'cannot write' reaches standard error with a single -Lf" \
     wait_for "$ERR" "cannot write to $LOG"
-  check "disk full: the log ends with a whole line" test "$(tail -c 1 "$LOG" | od -An -c | tr -d ' ')" = '\n'
+  check "disk full: the log ends with a whole line" ends_whole "$LOG"
   rm -f "$FULL/filler" "$FULL/filler2"
   if inform2 public "127.0.0.1:$P5" 1 1.3.6.1.4.1.8072.2.3.0.1 1.3.6.1.4.1.8072.2.3.2.1 s "$MARK"
   then ok "space again: the retried inform is acknowledged"
@@ -177,7 +181,7 @@ if mount -t tmpfs -o size=16k tmpfs "$FULL"; then
   fi
   sleep 0.3
   DATE='[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} '
-  check "space again: the log ends with a whole line" test "$(tail -c 1 "$LOG" | od -An -c | tr -d ' ')" = '\n'
+  check "space again: the log ends with a whole line" ends_whole "$LOG"
   glued=$(grep -cE ".$DATE" "$LOG")
   check "no record is glued onto a cut one (no date after the start of a line)" test "$glued" -eq 0
   cut=$(grep -E '^[0-9]{4}-' "$LOG" | grep -cvE "^$DATE")
@@ -295,8 +299,8 @@ in_netns() {
     wait $p; echo $? >"$W/ns.rc"' x "$DAEMON" -f -C -Lf "$WORK/ns.log" "$@" 2>/dev/null
   local rc
   rc=$(cat "$WORK/ns.rc" 2>/dev/null || echo missing)
-  if [ "$rc" != 0 ] && [ "$rc" != 137 ] && [ "$rc" != missing ] && grep -qF -- "$want" "$WORK/ns.err" \
-     && [ ! -s "$WORK/ns.udp" ]; then
+  if [ "$rc" != 0 ] && [ "$rc" != 137 ] && [ "$rc" != missing ] &&
+     grep -qF -- "$want" "$WORK/ns.err" && [ ! -s "$WORK/ns.udp" ]; then
     ok "$d"
   else
     not_ok "$d" "exit status $rc (137: still running after 2 s), wanted: $want" \
@@ -306,14 +310,15 @@ in_netns() {
 export W=$WORK
 in_netns "an empty address ('') is refused and nothing listens" "empty listening address" ''
 in_netns "a blank address (' ') is refused and nothing listens" "empty listening address" ' '
-in_netns "an empty element (a,,b) is refused" "empty element" "udp:127.0.0.1:1162,,udp:127.0.0.1:1163"
+in_netns "an empty element (a,,b) is refused" "empty element" \
+  "udp:127.0.0.1:1162,,udp:127.0.0.1:1163"
 in_netns "a trailing comma (a,) is refused" "empty element" "udp:127.0.0.1:1162,"
 in_netns "udp: with nothing after the colon is refused" "invalid listening address 'udp:'" "udp:"
 in_netns "udp6: with nothing after the colon is refused" "invalid listening address 'udp6:'" "udp6:"
 printf 'authCommunity log public\nsnmpTrapdAddr udp:127.0.0.1:1162,,udp:127.0.0.1:1163\n' \
   >"$WORK/addr.conf"
-in_netns "snmpTrapdAddr a,,b is refused with FILE:LINE" "$WORK/addr.conf:2: snmpTrapdAddr: empty element" \
-  -c "$WORK/addr.conf"
+in_netns "snmpTrapdAddr a,,b is refused with FILE:LINE" \
+  "$WORK/addr.conf:2: snmpTrapdAddr: empty element" -c "$WORK/addr.conf"
 printf 'authCommunity log public\nsnmpTrapdAddr udp:127.0.0.1:1162\n' >"$WORK/addr-ok.conf"
 unshare -n bash -c 'ip link set lo up; "$@" 2>/dev/null & p=$!; sleep 0.5;
   grep -c ":048A " /proc/net/udp >"$W/ns.count"; kill $p; wait $p' x "$DAEMON" -f -C -Lf \
