@@ -5,7 +5,7 @@
  * Lines are parsed without allocation; errors are reported as text for the port to print
  * with the file name and line number. Host names are not resolved (no OS here): a SOURCE
  * must be "default", an address or a network/bits. Directives of the ports are handed back
- * as TT_CONF_NOT_CORE.
+ * as TT_CONF_NOT_CORE. A line holding a NUL byte is refused whatever it says.
  */
 #include <string.h>
 #include "tinytrap/tt_conf.h"
@@ -364,10 +364,16 @@ static int parse_bool(const struct tt_tok *t, uint8_t *v)
 int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, size_t cap)
 {
 	struct tt_tok tok[MAX_TOKENS];
-	int n = tokenize(line, len, tok, MAX_TOKENS);
+	int n;
 
 	if (cap)
 		err[0] = '\0';
+	/* A NUL byte is never text: a reader of C strings would cut the line there and obey
+	 * its head (a SOURCE lost widens access), so every line holding one is refused, comments
+	 * and the ports' directives too. */
+	if (memchr(line, '\0', len))
+		return tt_conf_fail(err, cap, TT_ERR_INVALID, "NUL byte in the line", NULL, NULL);
+	n = tokenize(line, len, tok, MAX_TOKENS);
 	if (n == 0)
 		return TT_OK;
 	if (n < 0) {

@@ -471,27 +471,41 @@ int cli_parse_listen_list(struct settings *s, const char *text, size_t len, char
                           size_t errcap)
 {
 	size_t i = 0;
+	int want = 1; /* an address must come next: at the start and after every comma */
 
-	while (i < len) {
-		size_t start, end;
-		while (i < len && (text[i] == ',' || cli_is_space((unsigned char)text[i])))
+	for (;;) {
+		size_t start;
+		while (i < len && cli_is_space((unsigned char)text[i]))
 			i++;
-		if (i >= len)
-			break;
+		if (i >= len || text[i] == ',') {
+			/* an unset shell variable, "a,,b" or "a," must not become the defaults */
+			if (want && i >= len && !memchr(text, ',', len))
+				snprintf(err, errcap, "empty listening address (an unset variable?); give "
+				         "udp:[HOST:]PORT, udp6:[ADDR]:PORT or PORT");
+			else if (want)
+				snprintf(err, errcap, "empty element in the listening address list '%.*s'",
+				         (int)len, text);
+			if (want)
+				return -1;
+			if (i >= len)
+				return 0;
+			i++;
+			want = 1;
+			continue;
+		}
+		/* blanks alone separate addresses too */
 		start = i;
 		while (i < len && text[i] != ',' && !cli_is_space((unsigned char)text[i]))
 			i++;
-		end = i;
 		if (s->n_addrs >= CLI_MAX_ADDRS) {
 			snprintf(err, errcap, "more than %d listening addresses", CLI_MAX_ADDRS);
 			return -1;
 		}
-		if (cli_parse_listen(text + start, end - start, &s->addrs[s->n_addrs], err,
-		                     errcap) < 0)
+		if (cli_parse_listen(text + start, i - start, &s->addrs[s->n_addrs], err, errcap) < 0)
 			return -1;
 		s->n_addrs++;
+		want = 0;
 	}
-	return 0;
 }
 
 void listen_spec_text(const struct listen_spec *l, char *out, size_t cap)

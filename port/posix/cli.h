@@ -152,7 +152,9 @@ int cli_set_format(struct settings *s, const char *kind, size_t kind_len, const 
 int cli_parse_listen(const char *text, size_t len, struct listen_spec *out, char *err,
                      size_t errcap);
 
-/* Parses a comma-separated list of listening addresses into s->addrs (appending). */
+/* Parses a comma-separated list of listening addresses into s->addrs (appending); blanks
+ * around the commas, or alone, separate too. An empty or blank text and an empty element
+ * ("a,,b", "a,", ",a") are errors, never the default addresses. Returns 0, or -1 with err. */
 int cli_parse_listen_list(struct settings *s, const char *text, size_t len, char *err,
                           size_t errcap);
 

@@ -4,6 +4,10 @@
  * What it does: one line at a time, the core first (tt_conf_line), then the daemon's own
  * directives; warnings for the directives of snmptrapd that tinytrapd does not implement.
  *
+ * A NUL byte, a line longer than LINE_MAX_LEN (4095 characters) and a file larger than
+ * FILE_MAX_OCTETS (16 MiB, say /dev/zero or a FIFO that never ends) are errors at FILE:LINE:
+ * a line cut or split there would be obeyed in part.
+ *
  * What it does not do: keep any state between calls, print, or touch the live
  * configuration: the caller builds into scratch structs and switches only when every file
  * was read without error.
@@ -13,7 +17,10 @@
 #include <string.h>
 #include "conffile.h"
 
-#define LINE_MAX_LEN 4096
+/* The longest line: characters before its "\n" or "\r\n". */
+#define LINE_MAX_LEN 4095
+/* The most one file may hold: /dev/zero or a FIFO fed forever would be read for ever. */
+#define FILE_MAX_OCTETS (16 << 20)
 
 /* Directives of snmptrapd (snmptrapd -H, Net-SNMP 5.9) that tinytrapd does not implement yet,
  * and snmp.conf directives users put in snmptrapd.conf. */
@@ -215,11 +222,45 @@ int conffile_line(const struct conf_sink *sink, const char *where, const char *l
 	return 0;
 }
 
+/* Reads one line of f into line (without its "\n"), counting the octets of the file in *total.
+ * Returns the length, -1 at the end of the file, -2 for a NUL byte, -3 for a line longer than
+ * LINE_MAX_LEN, -4 when the file exceeds FILE_MAX_OCTETS, -5 for a read error. A line ending in
+ * "\r\n" may hold LINE_MAX_LEN characters before its "\r". */
+static long read_line(FILE *f, char *line, unsigned long *total)
+{
+	size_t len = 0;
+	int c;
+
+	for (;;) {
+		c = getc(f);
+		if (c == EOF)
+			break;
+		if (++*total > FILE_MAX_OCTETS)
+			return -4;
+		if (c == '\n')
+			break;
+		if (c == '\0')
+			return -2;
+		if (len > LINE_MAX_LEN)
+			return -3;
+		line[len++] = (char)c;
+	}
+	if (c == EOF && ferror(f))
+		return -5;
+	if (c == EOF && len == 0)
+		return -1;
+	if (len > LINE_MAX_LEN && line[len - 1] != '\r')
+		return -3;
+	return (long)len;
+}
+
 int conffile_read(const struct conf_sink *sink, const char *path, int missing_ok, char *err,
                   size_t errcap)
 {
-	char line[LINE_MAX_LEN], where[CLI_PATH_MAX + 16];
+	static char line[LINE_MAX_LEN + 2];
+	char where[CLI_PATH_MAX + 16];
 	unsigned lineno = 0;
+	unsigned long total = 0;
 	FILE *f = fopen(path, "r");
 	int rc = 0;
 
@@ -229,17 +270,30 @@ int conffile_read(const struct conf_sink *sink, const char *path, int missing_ok
 		snprintf(err, errcap, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof line, f)) {
-		size_t len = strlen(line);
+	for (;;) {
+		long got = read_line(f, line, &total);
 		const char *p = line;
+		size_t len;
+
+		if (got == -1)
+			break;
 		lineno++;
 		snprintf(where, sizeof where, "%s:%u", path, lineno);
-		if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(f)) {
-			snprintf(err, errcap, "%s: line longer than %d characters", where,
-			         LINE_MAX_LEN - 2);
+		if (got < -1) {
+			if (got == -2)
+				snprintf(err, errcap, "%s: NUL byte in the line (not a text file?)", where);
+			else if (got == -3)
+				snprintf(err, errcap, "%s: line longer than %d characters", where,
+				         LINE_MAX_LEN);
+			else if (got == -4)
+				snprintf(err, errcap, "%s: file larger than %d MiB (not a configuration "
+				         "file?)", where, FILE_MAX_OCTETS >> 20);
+			else
+				snprintf(err, errcap, "%s: read error: %s", where, strerror(errno));
 			rc = -1;
 			break;
 		}
+		len = (size_t)got;
 		if (lineno == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
 			p += 3; /* a UTF-8 byte-order mark from a Windows editor */
 			len -= 3;
@@ -248,10 +302,6 @@ int conffile_read(const struct conf_sink *sink, const char *path, int missing_ok
 			rc = -1;
 			break;
 		}
-	}
-	if (rc == 0 && ferror(f)) {
-		snprintf(err, errcap, "%s: read error: %s", path, strerror(errno));
-		rc = -1;
 	}
 	fclose(f);
 	return rc;

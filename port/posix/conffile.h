@@ -6,6 +6,7 @@
  * applies the directives the core returns as TT_CONF_NOT_CORE that belong to the daemon
  * (format1, format2, format, logOption, snmpTrapdAddr, pidFile, persistentDir, doNotFork,
  * outputOption, printNumericOids, ignoreAuthFailure, doNotLogTraps) to a struct settings.
+ * A NUL byte, a line over 4095 characters or a file over 16 MiB is an error at FILE:LINE.
  * Directives that snmptrapd knows but tinytrapd does not implement yet (traphandle, forward,
  * authGroup, ...) and unknown directives give one warning each, with FILE:LINE, and are
  * otherwise ignored. An error is fatal: it is

@@ -5,7 +5,7 @@
  * tt_render_format into one static buffer, severity windows for the daemon's messages.
  *
  * What it does not do: allocate (every buffer is static or inside struct logout), or block
- * on anything but the write itself. The OS calls are in the four os_* functions below; a
+ * on anything but the write itself. The OS calls are in the os_* functions below; a
  * Windows port replaces those (and has no syslog: it would map LOGK_SYSLOG to the event log
  * or refuse it).
  */
@@ -13,9 +13,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 #include "logout.h"
 
@@ -45,9 +48,11 @@ static void os_close(int fd)
 	close(fd);
 }
 
-/* Writes all n octets; a full pipe is waited for at most one second. */
-static int os_write_all(int fd, const char *p, size_t n)
+/* Writes all n octets; a full pipe is waited for at most one second. *done receives the
+ * octets written, also on failure (a full disk takes part of a write). */
+static int os_write_all(int fd, const char *p, size_t n, size_t *done)
 {
+	*done = 0;
 	while (n) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0) {
@@ -65,8 +70,32 @@ static int os_write_all(int fd, const char *p, size_t n)
 		}
 		p += w;
 		n -= (size_t)w;
+		*done += (size_t)w;
 	}
 	return 0;
+}
+
+/* Takes back the last `back` octets written to the regular file fd (opened to append, so they
+ * are its last octets). Returns 0, or -1 when fd is not a regular file or truncation failed. */
+static int os_unwrite(int fd, size_t back)
+{
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uintmax_t)st.st_size < back)
+		return -1;
+	return ftruncate(fd, st.st_size - (off_t)back);
+}
+
+/* 1 when the process has a standard error to write to (after daemonizing it is /dev/null). */
+static int os_have_stderr(void)
+{
+	return fcntl(STDERR_FILENO, F_GETFD) >= 0;
+}
+
+static uint64_t os_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
 static void os_syslog(int facility, int sev, const char *msg)
@@ -86,17 +115,109 @@ static const char *dest_name(const struct logout_dest *d)
 	}
 }
 
-/* Reports a change of a destination's health on the other destinations. */
+/* A destination's failure or recovery: on the other destinations (logout_msg skips a failed
+ * one), and also on standard error and syslog (at sev: LOG_ERR for a failure) when those are not
+ * destinations already, so that a lone -Lf that fails still reaches someone. */
+static void alarm_msg(struct logout *lo, int sev, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+static void alarm_msg(struct logout *lo, int sev, const char *fmt, ...)
+{
+	char line[2048];
+	int has_stderr = lo->echo_stderr, has_syslog = 0, len;
+	size_t done;
+	unsigned i;
+	va_list ap;
+
+	va_start(ap, fmt);
+	len = vsnprintf(line, sizeof line - 1, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return;
+	if ((size_t)len > sizeof line - 2)
+		len = (int)sizeof line - 2;
+	line[len] = '\0';
+	logout_msg(lo, sev, "%s", line);
+	for (i = 0; i < lo->n; i++) {
+		const struct logout_dest *d = &lo->dests[i];
+		if (d->spec.kind == LOGK_SYSLOG)
+			has_syslog = 1;
+		else if (d->spec.kind == LOGK_STDERR && !d->failed)
+			has_stderr = 1;
+	}
+	if (!has_syslog)
+		os_syslog(FAC_DAEMON, sev, line);
+	if (!has_stderr && os_have_stderr()) {
+		static const char name[] = "tinytrapd: ";
+		os_write_all(STDERR_FILENO, name, sizeof name - 1, &done);
+		line[len] = '\n';
+		os_write_all(STDERR_FILENO, line, (size_t)len + 1, &done);
+	}
+}
+
+/* Reports a change of a destination's health: the failure at once and then every
+ * ALARM_REPEAT_MS while it lasts, the recovery with the number of alerts refused meanwhile. */
+#define ALARM_REPEAT_MS 60000u
 static void dest_health(struct logout *lo, struct logout_dest *d, int ok, int err)
 {
+	uint64_t now;
+
 	if (ok && d->failed) {
+		uint32_t refused = d->refused;
 		d->failed = 0;
-		logout_msg(lo, SEV_NOTICE, "writing to %s works again", dest_name(d));
+		d->refused = 0;
+		alarm_msg(lo, SEV_NOTICE, "log %s writable again after %u alerts refused", dest_name(d),
+		          (unsigned)refused);
 	} else if (!ok && !d->failed) {
 		d->failed = 1;
-		logout_msg(lo, SEV_ERR, "cannot write to %s: %s; notifications are refused (informs "
-		           "not acknowledged) until it works again", dest_name(d), strerror(err));
+		d->alarm_ms = os_now_ms();
+		alarm_msg(lo, SEV_ERR, "cannot write to %s: %s; notifications are refused (informs "
+		          "not acknowledged) until it works again", dest_name(d), strerror(err));
+	} else if (!ok && (now = os_now_ms()) - d->alarm_ms >= ALARM_REPEAT_MS) {
+		d->alarm_ms = now;
+		alarm_msg(lo, SEV_ERR, "still cannot write to %s: %s; %u alerts refused so far",
+		          dest_name(d), strerror(err), (unsigned)d->refused);
 	}
+}
+
+/* After a failed write that took `done` octets of a text whose records end at the offsets
+ * ends[0..n_ends) (ascending): the file goes back to its last whole record, so that a record
+ * cut by a full disk neither stays nor gets the next one glued onto it. When the octets cannot
+ * be taken back (not a regular file, truncation refused) the cut line is ended before the
+ * next write. */
+static void dest_unwrite(struct logout_dest *d, size_t done, const uint32_t *ends, size_t n_ends)
+{
+	size_t keep = 0;
+	while (n_ends && ends[n_ends - 1] > done)
+		n_ends--;
+	if (n_ends)
+		keep = ends[n_ends - 1];
+	if (done == keep)
+		return;
+	if (d->spec.kind != LOGK_FILE || os_unwrite(d->fd, done - keep) < 0)
+		d->need_nl = 1;
+}
+
+/* Writes p (n octets, records ending at ends[]) to d; returns 0 or -1 with errno. */
+static int dest_write(struct logout_dest *d, const char *p, size_t n, const uint32_t *ends,
+                      size_t n_ends)
+{
+	size_t done;
+
+	if (d->need_nl) {
+		if (os_write_all(d->fd, "\n", 1, &done) < 0)
+			return -1;
+		d->need_nl = 0;
+	}
+	if (os_write_all(d->fd, p, n, &done) < 0) {
+		int e = errno;
+		dest_unwrite(d, done, ends, n_ends);
+		errno = e;
+		return -1;
+	}
+	return 0;
 }
 
 static int dest_flush(struct logout *lo, struct logout_dest *d)
@@ -104,8 +225,9 @@ static int dest_flush(struct logout *lo, struct logout_dest *d)
 	int rc;
 	if (d->used == 0 || d->fd < 0)
 		return 0;
-	rc = os_write_all(d->fd, d->buf, d->used);
+	rc = dest_write(d, d->buf, d->used, d->ends, d->n_ends);
 	d->used = 0; /* on failure the buffered text is lost: it cannot be kept forever */
+	d->n_ends = 0;
 	if (rc < 0) {
 		int e = errno;
 		lo->stats.write_errors++;
@@ -117,21 +239,28 @@ static int dest_flush(struct logout *lo, struct logout_dest *d)
 	return 0;
 }
 
+/* Appends one record (an alert, a message line). */
 static int dest_put(struct logout *lo, struct logout_dest *d, const char *s, size_t n)
 {
 	if (d->used + n > sizeof d->buf && dest_flush(lo, d) < 0)
 		return -1;
 	if (n > sizeof d->buf) {
-		if (os_write_all(d->fd, s, n) < 0) {
+		uint32_t end = (uint32_t)n;
+		if (dest_write(d, s, n, &end, 1) < 0) {
 			int e = errno;
 			lo->stats.write_errors++;
 			dest_health(lo, d, 0, e);
 			return -1;
 		}
+		if (d->failed)
+			dest_health(lo, d, 1, 0);
 		return 0;
 	}
 	memcpy(d->buf + d->used, s, n);
 	d->used += n;
+	if (d->n_ends == LOGOUT_RECORDS)
+		d->n_ends--; /* coarser: a failed write may then take back more, never less */
+	d->ends[d->n_ends++] = (uint32_t)d->used;
 	return 0;
 }
 
@@ -223,7 +352,10 @@ int logout_switch(struct logout *lo, const struct settings *set, char *err, size
 		d->spec = spec[i];
 		d->fd = fd[i];
 		d->failed = 0;
+		d->need_nl = 0;
+		d->refused = 0;
 		d->used = 0;
+		d->n_ends = 0;
 		if (d->spec.kind == LOGK_SYSLOG && !lo->syslog_open) {
 			openlog("tinytrapd", LOG_PID | LOG_NDELAY, LOG_DAEMON);
 			lo->syslog_open = 1;
@@ -275,8 +407,9 @@ void logout_msg(struct logout *lo, int sev, const char *fmt, ...)
 	if ((size_t)len > sizeof line - 2)
 		len = (int)sizeof line - 2;
 	if (!lo->opened || lo->echo_stderr) {
+		size_t done;
 		line[len] = '\n';
-		os_write_all(STDERR_FILENO, line, (size_t)len + 1);
+		os_write_all(STDERR_FILENO, line, (size_t)len + 1, &done);
 		if (!lo->opened)
 			return;
 	}
@@ -369,8 +502,13 @@ int logout_alert(void *vlo, const struct tt_rx_result *res, const void *meta)
 			struct logout_dest *d = &lo->dests[i];
 			if (d->spec.kind == LOGK_SYSLOG)
 				continue;
-			if (dest_put(lo, d, text, len) < 0 || (inform && dest_flush(lo, d) < 0))
+			/* an inform is written before its Response; while a destination fails,
+			 * every alert is tried at once and refused, not buffered and lost */
+			if (dest_put(lo, d, text, len) < 0 ||
+			    ((inform || d->failed) && dest_flush(lo, d) < 0)) {
 				ok = 0;
+				d->refused++;
+			}
 		}
 		/* -Ls after the others: flatten() rewrites text for syslog */
 		for (i = 0; i < lo->n; i++) {

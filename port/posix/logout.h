@@ -14,6 +14,14 @@
  * destination's buffer"; an inform is flushed at once so that its acknowledgement follows the
  * real write.
  *
+ * A write that fails (disk full) never leaves a cut record: a log file is truncated back to
+ * the end of its last whole record (else, for a pipe or when truncation fails, the cut line is
+ * ended before the next write). The destination is then failed: every alert is written at once
+ * and refused while the writes fail. The failure is reported on the other destinations and,
+ * when they are not destinations already, on standard error and syslog(LOG_ERR) - at once,
+ * then every minute while it lasts - and the recovery as "log FILE writable again after N
+ * alerts refused".
+ *
  * Layouts: files, stdout, stderr and -Ls use the print layout (format1/format2/-F, else
  * snmptrapd's default text from tt_render_default). Without any -L option, alerts go to
  * syslog (facility daemon, LOG_WARNING) in snmptrapd's one-line syslog layout
@@ -37,12 +45,19 @@
 
 #define LOGOUT_BUF 65536 /* buffered octets per destination */
 
+#define LOGOUT_RECORDS 1024 /* record ends tracked per buffer (more: coarser, still whole) */
+
 /* One open destination. */
 struct logout_dest {
 	struct log_spec spec;
 	int fd;               /* stdout, stderr or the file; -1 for syslog */
-	uint8_t failed;       /* the last write failed (reported once) */
+	uint8_t failed;       /* the last write failed (reported, then every minute) */
+	uint8_t need_nl;      /* a cut line could not be taken back: end it before the next write */
+	uint32_t refused;     /* alerts refused since the destination failed */
+	uint64_t alarm_ms;    /* when the failure was last reported */
 	size_t used;          /* octets waiting in buf */
+	size_t n_ends;        /* records in buf */
+	uint32_t ends[LOGOUT_RECORDS]; /* where each record in buf ends */
 	char buf[LOGOUT_BUF];
 };
 

@@ -200,6 +200,17 @@ static int start_engine(char *err, size_t errcap)
 	return 0;
 }
 
+/* engineBoots at its maximum stay there (RFC 3414 §2.2.2), and the time window of every inform
+ * is then closed: said at every start, in the log and on standard error. */
+static void warn_boots_latched(void)
+{
+	if (engine.boots >= 2147483647u)
+		logout_msg(&lo, SEV_ERR, "engineBoots is latched at 2147483647 (RFC 3414 §2.2.2): "
+		           "every SNMPv3 inform is refused until the engine is reconfigured with a new "
+		           "engine ID (exactEngineID, or remove the state file in the persistent "
+		           "directory)");
+}
+
 /* SIGHUP: build the scratch configuration; switch only when every file was valid and every
  * log destination opened. */
 static void reload(void)
@@ -567,6 +578,8 @@ int main(int argc, char **argv)
 	tt_rx_init(&rx, &confs[live]);
 	if (start_engine(err, sizeof err) < 0)
 		return fatal(err);
+	if (!(settings[live].foreground && !settings[live].logs_given))
+		warn_boots_latched(); /* on stderr too, before the logs open: this needs a person */
 	tt_ratelimit_init(&drop_limit, 10000, 10);
 	tt_ratelimit_init(&refuse_limit, 10000, 10);
 	tt_ratelimit_init(&toomany_limit, 10000, 10);
@@ -596,10 +609,7 @@ int main(int argc, char **argv)
 	           NET_RCVBUF_WANT);
 	logout_msg(&lo, SEV_INFO, "SNMP engine 0x%s, engineBoots %u; %u USM users", engine_hex,
 	           (unsigned)engine.boots, (unsigned)confs[live].n_users);
-	if (engine.boots >= 2147483647u)
-		logout_msg(&lo, SEV_WARNING, "engineBoots is latched at 2147483647 (RFC 3414 §2.2.2): "
-		           "every SNMPv3 inform is refused until the engine ID changes (exactEngineID, or "
-		           "remove the state file in the persistent directory)");
+	warn_boots_latched();
 	warn_if_no_access(&confs[live]);
 	/* -n is a command-line option, so a reload never turns the resolver on or off */
 	if (!settings[live].no_dns) {

@@ -5,7 +5,9 @@
  * shutdown: after a crash the next run still gets a new value (snmptrapd writes at shutdown and
  * reuses boots after kill -9). Instances that share the directory and start together are
  * serialized by an flock(2) on DIR/tinytrapd.state.lock, so each reads the boots the previous one
- * wrote and none fails on the other's temporary file. Of the core it uses only tt_hex_decode.
+ * wrote and none fails on the other's temporary file. A state file that exists but cannot be
+ * trusted (junk, a damaged or missing line, boots out of range) stops the start and is left as
+ * it is: only a missing file means a first start. Of the core it uses only tt_hex_decode.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -58,11 +60,94 @@ static void random_bytes(uint8_t *p, size_t n)
 	}
 }
 
+/* The advice of every refusal: nothing but the operator can tell which boots are right. */
+#define DAMAGED_ADVICE "fix or remove it; removing it makes a new engine ID and boots restart at 1"
+
+static int damaged(char *err, size_t cap, const char *path, unsigned lineno, const char *what)
+{
+	if (lineno)
+		snprintf(err, cap, "%s:%u: %s: the state file cannot be trusted (engineBoots must never "
+		         "go back); " DAMAGED_ADVICE, path, lineno, what);
+	else
+		snprintf(err, cap, "%s: %s: the state file cannot be trusted (engineBoots must never "
+		         "go back); " DAMAGED_ADVICE, path, what);
+	return -1;
+}
+
+/* Reads the state file f: exactly one "engineID 0xHEX" line (5..32 octets, whole hex pairs) and
+ * one "engineBoots N" line (0..BOOTS_MAX in decimal), '#' comments and blank lines. Anything
+ * else - junk, a damaged or missing line, a value out of range - is refused with err naming
+ * the file and line: starting anyway would guess boots, and a guess can go back. */
+static int read_state(FILE *f, const char *path, uint8_t *id, size_t *id_len,
+                      unsigned long *boots, char *err, size_t cap)
+{
+	char line[256];
+	unsigned lineno = 0, id_line = 0, boots_line = 0;
+
+	while (fgets(line, sizeof line, f)) {
+		size_t n = strlen(line);
+		lineno++;
+		if (n == sizeof line - 1 && line[n - 1] != '\n')
+			return damaged(err, cap, path, lineno, "line too long");
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+		             line[n - 1] == '\t'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		if (strncmp(line, "engineID ", 9) == 0) {
+			const char *h = line + 9;
+			size_t digits;
+			if (id_line)
+				return damaged(err, cap, path, lineno, "a second engineID line");
+			if (h[0] != '0' || (h[1] != 'x' && h[1] != 'X'))
+				return damaged(err, cap, path, lineno, "damaged engineID (not 0x followed "
+				               "by hex digits)");
+			h += 2;
+			digits = strspn(h, "0123456789abcdefABCDEF");
+			if (h[digits] != '\0' || digits % 2 || digits < 10 || digits > 64)
+				return damaged(err, cap, path, lineno, "damaged engineID (5 to 32 octets "
+				               "of whole hex digit pairs expected)");
+			if (tt_hex_decode(h, digits, id, 32) != (long)(digits / 2))
+				return damaged(err, cap, path, lineno, "damaged engineID");
+			*id_len = digits / 2;
+			id_line = lineno;
+		} else if (strncmp(line, "engineBoots ", 12) == 0) {
+			const char *d = line + 12;
+			size_t digits = strspn(d, "0123456789");
+			unsigned long v = 0;
+			size_t i;
+			if (boots_line)
+				return damaged(err, cap, path, lineno, "a second engineBoots line");
+			if (digits == 0 || d[digits] != '\0' || digits > 10)
+				return damaged(err, cap, path, lineno, "engineBoots is not a number from 0 "
+				               "to 2147483647");
+			for (i = 0; i < digits; i++)
+				v = v * 10 + (unsigned long)(d[i] - '0');
+			if (v > BOOTS_MAX)
+				return damaged(err, cap, path, lineno, "engineBoots is not a number from 0 "
+				               "to 2147483647");
+			*boots = v;
+			boots_line = lineno;
+		} else {
+			return damaged(err, cap, path, lineno, "not an engineID or engineBoots line");
+		}
+	}
+	if (ferror(f)) {
+		snprintf(err, cap, "cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!id_line)
+		return damaged(err, cap, path, 0, "no engineID line");
+	if (!boots_line)
+		return damaged(err, cap, path, 0, "no engineBoots line");
+	return 0;
+}
+
 /* Reads, updates and rewrites the state file; called with the lock held. */
 static int update_state(const char *dir, const uint8_t *conf_id, size_t conf_id_len,
                         struct tt_persist_engine *e, char *err, size_t cap)
 {
-	char path[4200], tmp[4240], line[256];
+	char path[4200], tmp[4240];
 	uint8_t stored[32];
 	size_t stored_len = 0;
 	unsigned long boots = 0;
@@ -73,21 +158,10 @@ static int update_state(const char *dir, const uint8_t *conf_id, size_t conf_id_
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
 	f = fopen(path, "r");
 	if (f) {
-		while (fgets(line, sizeof line, f)) {
-			if (strncmp(line, "engineID 0x", 11) == 0) {
-				/* the whole hex digit pairs in front, at most 32 octets: a damaged line
-				 * keeps what precedes the damage (under 5 octets count as no ID) */
-				const char *h = line + 11;
-				size_t digits = strspn(h, "0123456789abcdefABCDEF");
-				if (digits > 2 * sizeof stored)
-					digits = 2 * sizeof stored;
-				stored_len = (size_t)tt_hex_decode(h, digits & ~(size_t)1, stored,
-				                                   sizeof stored);
-			} else if (strncmp(line, "engineBoots ", 12) == 0) {
-				boots = strtoul(line + 12, NULL, 10);
-			}
-		}
+		int rc = read_state(f, path, stored, &stored_len, &boots, err, cap);
 		fclose(f);
+		if (rc < 0)
+			return -1; /* the file stays as it is, for the operator to look at */
 	} else if (errno != ENOENT) {
 		snprintf(err, cap, "cannot read %s: %s", path, strerror(errno));
 		return -1;
@@ -96,7 +170,7 @@ static int update_state(const char *dir, const uint8_t *conf_id, size_t conf_id_
 	if (conf_id_len) {
 		memcpy(e->id, conf_id, conf_id_len);
 		e->id_len = conf_id_len;
-	} else if (stored_len >= 5) {
+	} else if (stored_len) {
 		memcpy(e->id, stored, stored_len);
 		e->id_len = stored_len;
 	} else {

@@ -23,7 +23,10 @@ struct tt_persist_engine {
  * (conf_id_len > 0) or the stored one or generates one (RFC 3411 format, enterprise 8072,
  * random octets), increments engineBoots - back to 1 when the engine ID changed - and writes
  * the file (atomically, synced) before returning, so that a crash never reuses a boots value.
- * Returns 0, or -1 with a message in err. */
+ * At 2147483647 boots stay there (RFC 3414 §2.2.2; the caller says so). A state file that
+ * exists but cannot be trusted - junk or a damaged, missing or doubled engineID/engineBoots
+ * line, boots out of 0..2147483647 - is refused, even with a configured engine ID, and left
+ * untouched. Returns 0, or -1 with a message in err ("FILE:LINE: ...; fix or remove it ..."). */
 int tt_persist_start(const char *dir, const uint8_t *conf_id, size_t conf_id_len,
                      struct tt_persist_engine *e, char *err, size_t errcap);
 

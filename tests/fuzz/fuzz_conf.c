@@ -4,9 +4,9 @@
  *
  * The first octet sets the size of the error buffer (0..128). Checked: the error text is
  * NUL-terminated inside its buffer and says something exactly when the line fails; a failed
- * line leaves the configuration unchanged; every entry stays within its limits; an accepted
- * prefix agrees with inet_pton where inet_pton accepts the same text; an accepted OID text
- * encodes the arcs written in it.
+ * line leaves the configuration unchanged; a line holding a NUL byte is refused; every entry
+ * stays within its limits; an accepted prefix agrees with inet_pton where inet_pton accepts the
+ * same text; an accepted OID text encodes the arcs written in it.
  */
 #include <arpa/inet.h>
 #include <stdint.h>
@@ -54,6 +54,8 @@ static void lines(const uint8_t *data, size_t size, size_t errcap)
 		memset(err, 'Z', sizeof err);
 		rc = tt_conf_line(&c, line, end - start, errcap ? err : NULL, errcap);
 		RX_CHECK(rc == TT_OK || rc == TT_CONF_NOT_CORE || rc < 0);
+		if (memchr(line, '\0', end - start))
+			RX_CHECK(rc == TT_ERR_INVALID); /* a NUL byte anywhere refuses the line */
 		if (errcap) {
 			RX_CHECK(memchr(err, '\0', errcap) != NULL);
 			RX_CHECK(err[errcap] == 'Z'); /* nothing written past cap */

@@ -26,6 +26,8 @@ PROTOS = ["tests/vectors/protos-c06/c06-snmpv1-trap-app-r1.cases.txt.gz",
 
 CONF = [
     "authCommunity log,execute,net public",
+    "authCommunity log,execute public\0 192.0.2.0/24",
+    "#\0 authCommunity log public",
     "authCommunity log \"my community\" 10.0.0.0/8",
     "authCommunity net public 2001:db8::/32 .1.3.6.1.6.3.1.1.5",
     "authCommunity execute private ::ffff:192.0.2.7 1.3.6.1.4.1.8072",

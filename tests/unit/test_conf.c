@@ -280,6 +280,36 @@ static void blank_and_comments(void **state)
 	assert_int_equal(tt_conf_line(&c, "", 0, err, sizeof err), TT_OK);
 }
 
+/* A NUL byte anywhere refuses the line, whatever the directive: a port reading with C strings
+ * would see the line cut there, so that "public\0 192.0.2.0/24" would lose its SOURCE. */
+static void nul_bytes(void **state)
+{
+	static const char community[] = "authCommunity log,execute public\0 192.0.2.0/24";
+	static const char comment[] = "#\0 authCommunity log public";
+	static const char ports[] = "format2 %V\0% Agent Address: %A";
+	static const char alone[] = "\0";
+	static const char trailing[] = "disableAuthorization yes\0";
+	static const struct { const char *s; size_t len; } cases[] = {
+		{community, sizeof community - 1}, {comment, sizeof comment - 1},
+		{ports, sizeof ports - 1}, {alone, sizeof alone - 1}, {trailing, sizeof trailing - 1},
+	};
+	struct tt_conf c, before;
+	size_t i;
+	(void)state;
+
+	tt_conf_init(&c);
+	before = c;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(tt_conf_line(&c, cases[i].s, cases[i].len, err, sizeof err),
+		                 TT_ERR_INVALID);
+		assert_non_null(strstr(err, "NUL byte"));
+		assert_memory_equal(&c, &before, sizeof c);
+	}
+	/* the same lines up to the NUL are fine */
+	assert_int_equal(tt_conf_line(&c, community, strlen(community), err, sizeof err), TT_OK);
+	assert_int_equal(c.n_communities, 1);
+}
+
 static void directives_of_the_ports(void **state)
 {
 	static const char *lines[] = {
@@ -503,6 +533,7 @@ int main(void)
 		cmocka_unit_test(error_buffer),
 		cmocka_unit_test(disable_authorization_lines),
 		cmocka_unit_test(blank_and_comments),
+		cmocka_unit_test(nul_bytes),
 		cmocka_unit_test(directives_of_the_ports),
 		cmocka_unit_test(prefix_parse),
 		cmocka_unit_test(prefix_match),

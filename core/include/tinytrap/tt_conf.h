@@ -88,7 +88,8 @@ int tt_conf_add_community(struct tt_conf *c, uint8_t uses, const uint8_t *name, 
  * or IPv6 address, optionally "/bits"; OID: dotted numeric), "disableAuthorization yes|no",
  * "createUser [-e ENGINEID] NAME [AUTH (PASS|-m HEX|-l HEX) [PRIV [PASS|-m HEX|-l HEX]]]",
  * "authUser TYPES [-s usm] NAME [noauth|auth|priv]" and "engineID STRING|0xHEX".
- * Any other first word returns TT_CONF_NOT_CORE, for the port to handle. On an error a
+ * Any other first word returns TT_CONF_NOT_CORE, for the port to handle. A line holding a NUL
+ * byte anywhere (comments included) is refused with TT_ERR_INVALID. On an error a
  * negative tt_err is returned and a message naming the problem is written to err (errcap
  * octets, NUL-terminated). */
 int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, size_t errcap);
