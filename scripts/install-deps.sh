@@ -14,6 +14,7 @@ pkgs=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi  # the Cortex-M3 portability check
   binutils                   # nm for the no-heap check
   python3                    # test helpers
+  iproute2 util-linux        # ip, unshare: the namespaces of dns.sh and faults.sh
 )
 
 missing=()
