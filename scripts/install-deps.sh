@@ -14,6 +14,11 @@ pkgs=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi  # the Cortex-M3 portability check
   binutils                   # nm for the no-heap check
   python3                    # test helpers
+  tshark                     # dumpcap + tshark: every SNMPv3 reply of the v3 interop test verified
+  golang-go golang-github-gosnmp-gosnmp-dev  # gosnmp, a Go peer for the interop tests (built offline)
+  libnet-snmp-perl           # Perl's Net::SNMP, a Perl peer for the interop tests
+  libcrypt-des-perl libdigest-hmac-perl libcrypt-rijndael-perl  # ... its SNMPv3 (only suggested)
+  python3-scapy              # scapy, a peer with its own BER encoder, for the interop tests
 )
 
 missing=()
