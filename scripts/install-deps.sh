@@ -15,6 +15,11 @@ pkgs=(
   binutils                   # nm for the no-heap check
   python3                    # test helpers
   iproute2 util-linux        # ip, unshare: the namespaces of dns.sh and faults.sh
+  tshark                     # dumpcap + tshark: every SNMPv3 reply of the v3 interop test verified
+  golang-go golang-github-gosnmp-gosnmp-dev  # gosnmp, a Go peer for the interop tests (built offline)
+  libnet-snmp-perl           # Perl's Net::SNMP, a Perl peer for the interop tests
+  libcrypt-des-perl libdigest-hmac-perl libcrypt-rijndael-perl  # ... its SNMPv3 (only suggested)
+  python3-scapy              # scapy, a peer with its own BER encoder, for the interop tests
 )
 
 missing=()

@@ -3,14 +3,16 @@
 # Net-SNMP's snmptrap and snmpinform (every auth x priv combination they offer), pysnmp (3DES,
 # AES-192/256 with Reeder and Blumenthal keys), raw captured and replayed datagrams, and
 # discovery (no refusal line, time syncs counted). Prints TAP lines and exits non-zero when a
-# test failed.
+# test failed. The whole run's traffic to and from the daemons' ports is captured (dumpcap)
+# and, at the end, tshark decodes and verifies every Response and Report tinytrapd sent, with
+# the users' pass phrases (tests/interop/tshark_replies.py).
 #
 # Usage: tests/interop/v3.sh build/posix/tinytrapd
 #
 # Every daemon runs in the foreground on a free loopback port with its own persistent directory,
 # logs to a file and is killed at the end whatever happens (trap EXIT). The senders run with an
 # empty private Net-SNMP configuration (no ~/.snmp, no MIBs), one try and short timeouts. Every
-# wait is bounded; the whole run takes about 15 s.
+# wait is bounded; the whole run takes about 20 s.
 set -u
 
 DAEMON=$(readlink -f "${1:?usage: v3.sh path/to/tinytrapd}")
@@ -76,13 +78,43 @@ done
 "$PY" -c 'import pysnmp.hlapi' 2>/dev/null ||
   { echo "Bail out! pysnmp is missing (Debian package python3-pysnmp4)"; exit 1; }
 
+for tool in dumpcap tshark; do
+  command -v $tool >/dev/null || { echo "Bail out! $tool is missing (Debian package tshark)"; exit 1; }
+done
+
+# The daemons' ports, all picked now so that one capture filter names them; the capture runs
+# until the end, where tshark checks every reply (section 10).
+PORTS=()
+for v in PM PY_PORT PR PZ PP PA PH PD; do
+  while :; do
+    pick_port "$v"
+    case " ${PORTS[*]} " in *" ${!v} "*) ;; *) break ;; esac
+  done
+  PORTS+=("${!v}")
+done
+filter="udp and (port ${PORTS[0]}$(printf ' or port %s' "${PORTS[@]:1}"))"
+dumpcap -q -i lo -f "$filter" -w "$WORK/v3.pcapng" 2>"$WORK/dumpcap.err" &
+DUMPCAP=$!
+pids+=("$DUMPCAP")
+wait_for "$WORK/dumpcap.err" "Capturing on" 50 ||
+  { echo "Bail out! dumpcap does not capture: $(cat "$WORK/dumpcap.err")"; exit 1; }
+# note_users CONF: its users without -e (keys localized to our engine: the ones that can get
+# Responses and Reports) go to the users table tshark gets, the first definition of a name wins
+USERS_T=$WORK/usm-users.txt
+: >"$USERS_T"
+note_users() {
+  local name rest
+  while read -r name rest; do
+    grep -q "^$name " "$USERS_T" || echo "$name $rest" >>"$USERS_T"
+  done < <(sed -n 's/^createUser \([^-][^ ]* [A-Z].*\)$/\1/p' "$1")
+}
+
 AUTHS="MD5 SHA SHA-224 SHA-256 SHA-384 SHA-512"
 PRIVS="none DES AES AES-192 AES-256 AES-192-C AES-256-C"
 
 # --- 1 and 2: traps and informs, every auth x priv combination ----------------------------------
 # Trap users: one createUser -e per user, each with its own engine ID (a sending device each).
 # Inform users: no -e, so their keys are localized to our engine, which snmpinform discovers.
-pick_port PM
 M="udp:127.0.0.1:$PM"
 M_ADDRS=("$M")
 ipv6_works && M_ADDRS+=("udp6:[::1]:$PM")
@@ -111,6 +143,7 @@ createUser dual SHA otherpass12 AES otherpriv12
 authUser log dual
 EOF
 users=$(grep -c '^createUser' "$CONF_M")
+note_users "$CONF_M"
 if SNMP_PERSISTENT_DIR=$WORK/state-matrix start matrix "$CONF_M" "${M_ADDRS[@]}"; then
   ok "tinytrapd starts with $users USM users on ${M_ADDRS[*]}"
 else
@@ -213,7 +246,6 @@ stop "$PID_M"; rc=$?
 check "matrix instance: SIGTERM exits with status 0" test "$rc" -eq 0
 
 # --- 3: pysnmp: 3DES, and AES-192/256 with each key extension ------------------------------------
-pick_port PY_PORT
 CONF_Y=$WORK/pysnmp.conf
 cat >"$CONF_Y" <<'EOF'
 createUser -e 0x8000000001020401 d3t SHA authpass12 3DES privpass12
@@ -233,6 +265,7 @@ authUser log r192
 authUser log b192
 authUser log ri256
 EOF
+note_users "$CONF_Y"
 SNMP_PERSISTENT_DIR=$WORK/state-pysnmp start pysnmp "$CONF_Y" "udp:127.0.0.1:$PY_PORT"
 check "pysnmp instance starts" has "$LOG" "8 USM users"
 "$PY" "$PEER" pysnmp 127.0.0.1 "$PY_PORT" \
@@ -282,7 +315,6 @@ fi
 stop "$PID"
 
 # --- 4: refusals, each with its log line ---------------------------------------------------------
-pick_port PR
 R="udp:127.0.0.1:$PR"
 CONF_R=$WORK/refuse.conf
 cat >"$CONF_R" <<'EOF'
@@ -293,6 +325,7 @@ authUser log rt
 authUser log rp priv
 authUser log ri
 EOF
+note_users "$CONF_R"
 SNMP_PERSISTENT_DIR=$WORK/state-refuse start refuse "$CONF_R" "$R"
 check "refusal instance starts" has "$LOG" "3 USM users"
 LOG_R=$LOG
@@ -361,7 +394,6 @@ check "no drop line was rate-limited away (informs)" lacks "$LOG_R" "suppressed"
 stop "$PID"
 
 # --- 5: timeliness of traps (reference §4.1) and replay ----------------------------------------
-pick_port PZ
 Z="udp:127.0.0.1:$PZ"
 CONF_Z=$WORK/time.conf
 cat >"$CONF_Z" <<'EOF'
@@ -415,7 +447,6 @@ stop "$PID"
 
 # --- 6: engine ID and engineBoots persistence --------------------------------------------------
 # persistentDir in the file, not SNMP_PERSISTENT_DIR, names the state directory here.
-pick_port PP
 P="udp:127.0.0.1:$PP"
 PDIR=$WORK/persist-dir
 CONF_P=$WORK/persist.conf
@@ -428,6 +459,7 @@ write_conf_p() {
   } >"$CONF_P"
 }
 write_conf_p
+note_users "$CONF_P"
 SNMP_PERSISTENT_DIR=$WORK/state-unused start p1 "$CONF_P" "$P"
 read -r E1 B1 <<<"$(engine_of "$LOG")"
 check "first start: a generated engine ID (80001f8880 + 12 random octets), boots 1" \
@@ -521,7 +553,6 @@ boots=$(cat "$WORK"/shared.*.log 2>/dev/null | sed -n 's/^SNMP engine 0x[0-9a-f]
 check "... with engineBoots 1 to 12, each once" test "$boots" = "1 2 3 4 5 6 7 8 9 10 11 12 "
 
 # --- 7: the AltiGen PBX configuration, as users run it ------------------------------------------
-pick_port PA
 CONF_A=$WORK/altigen-snmptrapd.conf
 sed "s|C:/usr/log/snmptrapd.log.txt|$WORK/altigen.log|" "$HERE/altigen-snmptrapd.conf" >"$CONF_A"
 LOG=$WORK/altigen.log
@@ -563,7 +594,6 @@ check "format2: the blank line that ends a record" test "$(sed -n 4p "$WORK/alti
 stop "$PID"
 
 # --- 8: SIGHUP adds a user without a restart; SIGUSR1 prints the v3 counters -------------------
-pick_port PH
 H="udp:127.0.0.1:$PH"
 CONF_H=$WORK/hup.conf
 cat >"$CONF_H" <<'EOF'
@@ -581,6 +611,7 @@ createUser h2i SHA-512 authpass12 AES-192-C privpass12
 authUser log h2
 authUser log h2i
 EOF
+note_users "$CONF_H" # h2i: its pass phrase before the change below
 kill -HUP "$PID"
 check "SIGHUP: configuration reloaded with 3 users" wait_for "$LOG_H" \
   "configuration reloaded: 0 authCommunity entries, 3 USM users, 3 authUser entries"
@@ -641,11 +672,11 @@ check "SIGTERM: exit status 0" test "$rc" -eq 0
 # the log and in a capture). pysnmp, like Perl's Net::SNMP, sends an authenticated message with
 # boots 0 and time 0 in between and resynchronizes from our authenticated notInTimeWindows
 # Report. Neither step is a fault: no log line, only the counters.
-pick_port PD
 D="udp:127.0.0.1:$PD"
 CONF_D=$WORK/discovery.conf
 printf 'createUser di SHA authpass12 AES privpass12\nauthUser log di\n' >"$CONF_D"
 SNMP_PERSISTENT_DIR=$WORK/state-discovery start discovery "$CONF_D" "$D"
+note_users "$CONF_D"
 check "discovery instance starts" has "$LOG" "; 1 USM users"
 LOG_D=$LOG
 inform_ok "snmpinform -v3 with discovery: Response (exit 0)" "$D" "$(v3args di SHA AES)" "d netsnmp"
@@ -665,6 +696,30 @@ check "no refusal or drop line for either discovery step" \
 stop "$PID"; rc=$?
 check "SIGTERM: exit status 0" test "$rc" -eq 0
 check "... the counters at exit show the time sync" count_is "$LOG_D" ", time syncs 1, " 2
+
+# --- 10: tshark decodes and verifies every reply of tinytrapd in the capture ---------------------
+sleep 0.2
+kill -TERM "$DUMPCAP" 2>/dev/null; wait "$DUMPCAP" 2>/dev/null
+TSHARK=("$PY" "$HERE/tshark_replies.py" "$WORK/v3.pcapng" "$USERS_T" "${PORTS[@]}"
+  --odd-engine 8000000001020304aabbcc) # exactEngineID above: format 1 (IPv4) with 6 octets
+"${TSHARK[@]}" >"$WORK/tshark.out" 2>&1; rc=$?
+read -r _ nrep _ nauth _ ndec _ nopq < <(grep '^replies ' "$WORK/tshark.out")
+echo "# tshark: $(grep -E '^(replies|kinds) ' "$WORK/tshark.out" | tr '\n' ' ')"
+# at least the Responses above that snmpinform and pysnmp accepted, and their discovery Reports
+if [ "$rc" -eq 0 ] && [ "${nrep:-0}" -ge 100 ] && [ "${nauth:-0}" -ge 50 ] && [ "${ndec:-0}" -ge 30 ]; then
+  ok "$nrep replies from tinytrapd decoded and authenticated by tshark: no error in any, all $nauth with a digest verify, $ndec encrypted ones decrypt to a Response/Report with the request's ids ($nopq more encrypted with keys Wireshark 4.0 cannot form, 3DES or Blumenthal: decoded only)"
+else
+  not_ok "every reply from tinytrapd decoded and authenticated by tshark" "$(head -n 20 "$WORK/tshark.out")"
+fi
+# the same capture with one wrong auth and one wrong privacy pass phrase in tshark's table: the
+# check must see exactly those users' replies fail
+"${TSHARK[@]}" --wrong i-SHA-AES:auth --wrong i-SHA-256-AES-256-C:priv >"$WORK/tshark-wrong.out" 2>&1; rc=$?
+check "tshark with a wrong auth pass phrase for one user: its replies fail authentication" \
+  has_re "$WORK/tshark-wrong.out" "^PROBLEM frame [0-9]+ \(Response user 'i-SHA-AES' .*: authentication not verified$"
+check "... with a wrong privacy pass phrase for another: its replies are not decrypted" \
+  has_re "$WORK/tshark-wrong.out" "^PROBLEM frame [0-9]+ \(.* user 'i-SHA-256-AES-256-C' .*: not decrypted$"
+check "... and no other user's reply fails (exit 1)" test "$rc" -eq 1 -a \
+  "$(grep '^PROBLEM' "$WORK/tshark-wrong.out" | grep -cvE "user '(i-SHA-AES|i-SHA-256-AES-256-C)' ")" -eq 0
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
