@@ -18,8 +18,8 @@ import random
 import socket
 import sys
 
-from scapy.asn1.asn1 import (ASN1_INTEGER, ASN1_IPADDRESS, ASN1_OID, ASN1_STRING,
-                             ASN1_TIME_TICKS)
+from scapy.asn1.asn1 import (ASN1_Class_UNIVERSAL, ASN1_INTEGER, ASN1_IPADDRESS, ASN1_OID,
+                             ASN1_STRING, ASN1_TIME_TICKS)
 from scapy.layers.snmp import (SNMP, SNMPinform, SNMPresponse, SNMPtrapv1, SNMPtrapv2,
                                SNMPvarbind)
 
@@ -37,6 +37,11 @@ class PaddedInteger(ASN1_INTEGER):
 
     def enc(self, codec):
         return bytes([0x02, len(self.content)]) + self.content  # tag INTEGER, length
+
+
+# Defining the subclass registered it as the decoder of every INTEGER scapy reads (its ASN.1
+# metaclass does that); the Response must be decoded with scapy's own class.
+ASN1_Class_UNIVERSAL.INTEGER.register_asn1_object(ASN1_INTEGER)
 
 
 def vb(oid, value):
