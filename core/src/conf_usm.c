@@ -4,8 +4,11 @@
  *
  * Keys are derived here, once, when a user is added (password-to-key is a megabyte of
  * hashing): a user with an engine ID gets final localized keys; a user without one keeps its
- * master keys Ku, localized per engine later by usm.c. Secrets are wiped from every temporary.
- * It does not process messages.
+ * master keys Ku, localized per engine later by usm.c. While a configuration is read, the
+ * Ku of the last few distinct (auth protocol, pass phrase) pairs are kept in the tt_conf's
+ * memo, so that a credential shared by many createUser -e lines is hashed once; the port
+ * wipes the memo with tt_conf_load_done() after the last line. Secrets are wiped from every
+ * temporary. It does not process messages.
  */
 #include <string.h>
 #include "tt_internal.h"
@@ -69,18 +72,65 @@ static int user_fail(char *err, size_t cap, int rc, const struct tt_user_cfg *cf
 	return rc;
 }
 
-/* Ku (or Kul for the localized form) of one secret; returns the key length or an error. */
-static int secret_key(const struct tt_user_cfg *cfg, uint8_t form, const uint8_t *secret,
-                      size_t len, uint8_t *key)
+/* Checks one secret before anything is hashed: a pass phrase of at least 8 octets, a key of
+ * the auth hash's length. Returns TT_OK, TT_ERR_SHORT_PASSWORD or TT_ERR_INVALID. */
+static int check_secret(enum tt_auth_proto p, uint8_t form, size_t len)
+{
+	if (form == TT_KEY_PASSWORD)
+		return len < TT_PASSWORD_MIN_LEN ? TT_ERR_SHORT_PASSWORD : TT_OK;
+	return len == tt_auth_hash_len(p) ? TT_OK : TT_ERR_INVALID;
+}
+
+/* Ku of a pass phrase, from the memo when (p, pw) is in it, else by password-to-key, then
+ * remembered (over the oldest entry) when the pass phrase fits. Returns the key length or an
+ * error. */
+static int password_key(struct tt_conf *c, enum tt_auth_proto p, const uint8_t *pw, size_t len,
+                        uint8_t *ku)
+{
+	size_t hl = tt_auth_hash_len(p);
+	struct tt_p2k_memo *m;
+	unsigned i;
+	int rc;
+
+	for (i = 0; i < TT_P2K_MEMO_N; i++) {
+		m = &c->p2k_memo[i];
+		if (m->auth == (uint8_t)p && m->pw_len == len && memcmp(m->pw, pw, len) == 0) {
+			memcpy(ku, m->ku, hl);
+			return (int)hl;
+		}
+	}
+	rc = tt_usm_password_to_key(p, pw, len, ku);
+	if (rc < 0)
+		return rc;
+	c->n_password_to_key++;
+	if (len <= TT_P2K_MEMO_PW_MAX) {
+		m = &c->p2k_memo[c->p2k_memo_next];
+		c->p2k_memo_next = (uint8_t)((c->p2k_memo_next + 1u) % TT_P2K_MEMO_N);
+		tt_zeroize(m, sizeof *m);
+		m->auth = (uint8_t)p;
+		m->pw_len = (uint8_t)len;
+		memcpy(m->pw, pw, len);
+		memcpy(m->ku, ku, hl);
+	}
+	return rc;
+}
+
+/* Ku (or Kul for the localized form) of one secret checked by check_secret(); returns the key
+ * length or an error. */
+static int secret_key(struct tt_conf *c, const struct tt_user_cfg *cfg, uint8_t form,
+                      const uint8_t *secret, size_t len, uint8_t *key)
 {
 	enum tt_auth_proto p = (enum tt_auth_proto)cfg->auth;
-	size_t hl = tt_auth_hash_len(p);
 	if (form == TT_KEY_PASSWORD)
-		return tt_usm_password_to_key(p, secret, len, key);
-	if (len != hl)
-		return TT_ERR_INVALID;
+		return password_key(c, p, secret, len, key);
 	memcpy(key, secret, len);
 	return (int)len;
+}
+
+void tt_conf_load_done(struct tt_conf *c)
+{
+	tt_zeroize(c->p2k_memo, sizeof c->p2k_memo);
+	c->p2k_memo_next = 0;
 }
 
 int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err, size_t cap)
@@ -91,7 +141,6 @@ int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err
 	const uint8_t *psecret = cfg->priv_secret ? cfg->priv_secret : cfg->auth_secret;
 	size_t plen = cfg->priv_secret ? cfg->priv_secret_len : cfg->auth_secret_len;
 	uint8_t pform = cfg->priv_secret ? cfg->priv_form : cfg->auth_form;
-	unsigned i;
 	int rc = TT_OK;
 
 	if (cap)
@@ -108,15 +157,19 @@ int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err
 	if (!cfg->engine_id && (cfg->auth_form == TT_KEY_LOCALIZED ||
 	                        (cfg->priv != TT_PRIV_NONE && pform == TT_KEY_LOCALIZED)))
 		return user_fail(err, cap, TT_ERR_INVALID, cfg, "a localized key (-l) needs -e ENGINEID");
-	for (i = 0; i < c->n_users; i++) {
-		const struct tt_user *o = &c->users[i];
-		if (o->name_len == cfg->name_len && !memcmp(o->name, cfg->name, cfg->name_len) &&
-		    o->engine_id_len == (cfg->engine_id ? cfg->engine_id_len : 0) &&
-		    (!cfg->engine_id || !memcmp(o->engine_id, cfg->engine_id, cfg->engine_id_len)))
-			return user_fail(err, cap, TT_ERR_INVALID, cfg, "defined twice for the same engine");
-	}
+	/* the index users are found by (usm.c), not a scan: O(1) per line */
+	if (tt_usm_index_find(c, cfg->name_len ? cfg->name : (const uint8_t *)"", cfg->name_len,
+	                      cfg->engine_id ? cfg->engine_id : (const uint8_t *)"",
+	                      cfg->engine_id ? cfg->engine_id_len : 0) >= 0)
+		return user_fail(err, cap, TT_ERR_INVALID, cfg, "defined twice for the same engine");
 	if (c->n_users >= CONFIG_TT_MAX_USERS)
 		return user_fail(err, cap, TT_ERR_FULL, cfg, "more users than CONFIG_TT_MAX_USERS");
+	/* every secret is checked before the first is hashed: a refused line costs no hashing
+	 * and changes nothing, not even the memo */
+	if (ap != TT_AUTH_NONE)
+		rc = check_secret(ap, cfg->auth_form, cfg->auth_secret_len);
+	if (rc >= 0 && cfg->priv != TT_PRIV_NONE)
+		rc = check_secret(ap, pform, plen);
 
 	memset(&u, 0, sizeof u);
 	memcpy(u.name, cfg->name, cfg->name_len);
@@ -127,18 +180,20 @@ int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err
 	}
 	u.auth = cfg->auth;
 	u.priv = cfg->priv;
-	if (ap != TT_AUTH_NONE) {
-		rc = secret_key(cfg, cfg->auth_form, cfg->auth_secret, cfg->auth_secret_len, key);
+	if (rc >= 0 && ap != TT_AUTH_NONE) {
+		rc = secret_key(c, cfg, cfg->auth_form, cfg->auth_secret, cfg->auth_secret_len, key);
 		if (rc >= 0 && u.engine_id_len && cfg->auth_form != TT_KEY_LOCALIZED)
 			rc = tt_usm_localize_key(ap, key, u.engine_id, u.engine_id_len, key);
 		if (rc >= 0)
 			memcpy(u.auth_key, key, tt_auth_hash_len(ap));
 	}
 	if (rc >= 0 && cfg->priv != TT_PRIV_NONE) {
-		rc = secret_key(cfg, pform, psecret, plen, key);
+		/* the privacy password's Ku, with the auth protocol's hash: the memo's too */
+		rc = secret_key(c, cfg, pform, psecret, plen, key);
 		if (rc >= 0 && u.engine_id_len) {
 			if (pform != TT_KEY_LOCALIZED)
 				rc = tt_usm_localize_key(ap, key, u.engine_id, u.engine_id_len, key);
+			/* Reeder's extension hashes a megabyte over Kul: per engine, not memoized */
 			if (rc >= 0)
 				rc = tt_usm_priv_key_from_kul(ap, (enum tt_priv_proto)cfg->priv, key,
 				                              u.engine_id, u.engine_id_len, u.priv_key);
@@ -152,6 +207,8 @@ int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err
 		if (rc == TT_ERR_SHORT_PASSWORD)
 			return user_fail(err, cap, rc, cfg,
 			                 "pass phrase shorter than 8 characters (RFC 3414 §11.2)");
+		if (rc == TT_ERR_CRYPTO)
+			return user_fail(err, cap, rc, cfg, "the crypto backend failed");
 		return user_fail(err, cap, rc, cfg,
 		                 "bad key: -m/-l keys must be hex of the auth hash's length");
 	}

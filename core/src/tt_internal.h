@@ -82,6 +82,11 @@ int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t nam
 /* Enters users[user] into the configuration's user index (conf_usm.c calls it). */
 void tt_usm_index_add(struct tt_conf *c, unsigned user);
 
+/* The user of exactly (name, engine), engine_len 0 for a wildcard entry (engine then may be
+ * any non-NULL pointer); -1 if none. Found through the index: constant time. */
+int tt_usm_index_find(const struct tt_conf *c, const uint8_t *name, size_t name_len,
+                      const uint8_t *engine, size_t engine_len);
+
 /* Finds or localizes the keys of user for engine into *ks (auth key only for a cache miss).
  * A cache entry's last use is stamped by tt_usm_keys_commit(), once the MAC is proved. */
 int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,

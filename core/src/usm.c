@@ -47,8 +47,7 @@ void tt_usm_index_add(struct tt_conf *c, unsigned user)
 	c->user_index[i] = (uint16_t)(user + 1);
 }
 
-/* The user of exactly (name, engine), engine_len 0 for a wildcard entry; -1 if none. */
-static int index_find(const struct tt_conf *c, const uint8_t *name, size_t name_len,
+int tt_usm_index_find(const struct tt_conf *c, const uint8_t *name, size_t name_len,
                       const uint8_t *engine, size_t engine_len)
 {
 	size_t i = index_start(name, name_len, engine, engine_len);
@@ -71,9 +70,9 @@ int tt_usm_find_user(const struct tt_conf *conf, const uint8_t *name, size_t nam
 
 	*other_engines = 0;
 	/* an entry for this engine wins over a wildcard one */
-	if (engine_len && (user = index_find(conf, name, name_len, engine, engine_len)) >= 0)
+	if (engine_len && (user = tt_usm_index_find(conf, name, name_len, engine, engine_len)) >= 0)
 		return user;
-	if ((user = index_find(conf, name, name_len, engine, 0)) >= 0)
+	if ((user = tt_usm_index_find(conf, name, name_len, engine, 0)) >= 0)
 		return user;
 	/* Not found: only now, for the diagnostic, look whether the name exists elsewhere. */
 	for (i = 0; i < conf->n_users; i++)

@@ -8,7 +8,8 @@
  * material has one exit path that wipes its temporaries.
  *
  * It does not parse messages or cache keys: usm.c does both, and must derive keys once per
- * (user, engine), never per message, because password-to-key hashes a megabyte.
+ * (user, engine), never per message, because password-to-key hashes a megabyte; conf_usm.c
+ * keeps the Ku of recent pass phrases while a configuration is read.
  */
 #include <string.h>
 #include "tt_usm_keys.h"

@@ -113,7 +113,7 @@ static void report(void *ctx, int sev, const char *msg)
 }
 
 /* Reads every configuration file into confs[i] and settings[i]. Returns 0, or -1 with err. */
-static int load_config(int i, char *err, size_t errcap)
+static int read_config(int i, char *err, size_t errcap)
 {
 	struct conf_sink sink;
 	unsigned k;
@@ -139,6 +139,14 @@ static int load_config(int i, char *err, size_t errcap)
 		return -1;
 	}
 	return 0;
+}
+
+/* read_config(), then the core's password-to-key memo is wiped whatever the outcome. */
+static int load_config(int i, char *err, size_t errcap)
+{
+	int rc = read_config(i, err, errcap);
+	tt_conf_load_done(&confs[i]);
+	return rc;
 }
 
 /* snmptrapd's start-up warning when nothing would be accepted (reference §1). */
@@ -236,9 +244,11 @@ static void reload(void)
 	live = next;
 	warn_if_no_access(&confs[live]);
 	logout_msg(&lo, SEV_INFO, "configuration reloaded: %u authCommunity entries, %u USM users, "
-	           "%u authUser entries%s", (unsigned)confs[live].n_communities,
-	           (unsigned)confs[live].n_users, (unsigned)confs[live].n_auth_users,
-	           confs[live].disable_authorization ? ", authorization disabled" : "");
+	           "%u authUser entries%s; %u password-to-key derivations",
+	           (unsigned)confs[live].n_communities, (unsigned)confs[live].n_users,
+	           (unsigned)confs[live].n_auth_users,
+	           confs[live].disable_authorization ? ", authorization disabled" : "",
+	           (unsigned)confs[live].n_password_to_key);
 }
 
 /* --- counters --------------------------------------------------------------------------------- */
@@ -607,8 +617,9 @@ int main(int argc, char **argv)
 	logout_msg(&lo, SEV_INFO, "tinytrapd %s listening on %s", TINYTRAPD_VERSION, names);
 	logout_msg(&lo, SEV_INFO, "socket receive buffer %d octets (asked for %d)", net.rcvbuf,
 	           NET_RCVBUF_WANT);
-	logout_msg(&lo, SEV_INFO, "SNMP engine 0x%s, engineBoots %u; %u USM users", engine_hex,
-	           (unsigned)engine.boots, (unsigned)confs[live].n_users);
+	logout_msg(&lo, SEV_INFO, "SNMP engine 0x%s, engineBoots %u; %u USM users, %u "
+	           "password-to-key derivations", engine_hex, (unsigned)engine.boots,
+	           (unsigned)confs[live].n_users, (unsigned)confs[live].n_password_to_key);
 	warn_boots_latched();
 	warn_if_no_access(&confs[live]);
 	/* -n is a command-line option, so a reload never turns the resolver on or off */

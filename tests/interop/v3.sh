@@ -153,7 +153,7 @@ fi
 LOG_M=$LOG
 PID_M=$PID
 check "start-up line names the engine, boots 1 and the users" has_re "$LOG" \
-  "^SNMP engine 0x80001f8880[0-9a-f]{24}, engineBoots 1; $users USM users$"
+  "^SNMP engine 0x80001f8880[0-9a-f]{24}, engineBoots 1; $users USM users, [0-9]+ password-to-key derivations$"
 check "no warning at start" test ! -s "$ERR"
 
 # Traps. A combination snmptrap refuses is reported and counted as a check of that refusal.

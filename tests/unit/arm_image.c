@@ -36,6 +36,7 @@ void tt_image_main(void)
 	tt_conf_add_community(&conf, TT_USE_LOG, (const uint8_t *)"public", 6, 0, 0, 0);
 	tt_conf_add_user(&conf, &u, alert, sizeof alert);
 	tt_conf_add_auth_user(&conf, TT_USE_LOG, name, 1, TT_SEC_AUTH);
+	tt_conf_load_done(&conf); /* the configuration is read: wipe the pass phrase memo */
 	tt_rx_init(&rx, &conf);
 	tt_rx_set_engine(&rx, engine, sizeof engine, 1, 0, 0);
 	for (;;) {

@@ -2765,6 +2765,145 @@ static void create_user_passwords_and_duplicates(void **state)
 	}
 }
 
+/* The user named name (with engine ID len engine_len at engine) must be in c. */
+static const struct tt_user *user_named(const struct tt_conf *c, const char *name)
+{
+	unsigned i;
+	for (i = 0; i < c->n_users; i++)
+		if (c->users[i].name_len == strlen(name) &&
+		    memcmp(c->users[i].name, name, c->users[i].name_len) == 0)
+			return &c->users[i];
+	fail_msg("no user %s", name);
+	return NULL;
+}
+
+/* u's SHA-1 + AES-128 keys must be those of auth password ap and privacy password pp at its
+ * engine, derived the old way (tt_usm_auth_key, tt_usm_priv_key: password-to-key each time). */
+static void expect_sha_aes_keys(const struct tt_user *u, const char *ap, const char *pp)
+{
+	uint8_t kul[TT_KEY_MAX], key[TT_PRIV_KEY_MAX];
+	assert_int_equal(tt_usm_auth_key(TT_AUTH_SHA1, (const uint8_t *)ap, strlen(ap), u->engine_id,
+	                                 u->engine_id_len, kul), 20);
+	assert_memory_equal(u->auth_key, kul, 20);
+	assert_int_equal(tt_usm_priv_key(TT_AUTH_SHA1, TT_PRIV_AES128, (const uint8_t *)pp,
+	                                 strlen(pp), u->engine_id, u->engine_id_len, key), 16);
+	assert_memory_equal(u->priv_key, key, 16);
+}
+
+/* Issue 8: one credential shared by many createUser -e lines (one per sending device) costs
+ * one password-to-key while the configuration is read; only localization is per engine. */
+static void create_user_password_to_key_once(void **state)
+{
+	struct tt_conf *c = malloc(sizeof *c);
+	uint8_t ku[TT_KEY_MAX], kul[TT_KEY_MAX], key[TT_PRIV_KEY_MAX];
+	char pw[TT_P2K_MEMO_PW_MAX + 2];
+	int i;
+	(void)state;
+
+	assert_non_null(c);
+	tt_conf_init(c);
+	for (i = 0; i < CONFIG_TT_MAX_USERS; i++)
+		conf_add(c, "createUser -e 0x800000000100%04x u%d SHA samepass AES samepass", i, i);
+	assert_int_equal(c->n_users, CONFIG_TT_MAX_USERS);
+	assert_int_equal(c->n_password_to_key, 1);
+	/* every user's keys are those of the old path: Ku localized to its own engine */
+	assert_int_equal(tt_usm_password_to_key(TT_AUTH_SHA1, (const uint8_t *)"samepass", 8, ku), 20);
+	for (i = 0; i < CONFIG_TT_MAX_USERS; i++) {
+		const struct tt_user *u = &c->users[i];
+		assert_int_equal(u->engine_id_len, 8);
+		assert_int_equal(u->engine_id[6] << 8 | u->engine_id[7], i);
+		assert_int_equal(tt_usm_localize_key(TT_AUTH_SHA1, ku, u->engine_id, 8, kul), 20);
+		assert_memory_equal(u->auth_key, kul, 20);
+		assert_int_equal(tt_usm_priv_key_from_kul(TT_AUTH_SHA1, TT_PRIV_AES128, kul, u->engine_id,
+		                                          8, key), 16);
+		assert_memory_equal(u->priv_key, key, 16);
+	}
+	expect_sha_aes_keys(&c->users[0], "samepass", "samepass");
+	expect_sha_aes_keys(&c->users[CONFIG_TT_MAX_USERS - 1], "samepass", "samepass");
+	/* the first and the last engine give different keys */
+	assert_true(memcmp(c->users[0].auth_key, c->users[CONFIG_TT_MAX_USERS - 1].auth_key, 20));
+
+	/* tests/vectors/usm-keys.txt (password maplesyrup, engine ID 000000000000000000000002):
+	 * one derivation per (auth protocol, password), the privacy key from the same Ku, the
+	 * Blumenthal and Reeder extensions included */
+	tt_conf_init(c);
+	conf_add(c, "createUser -e 000000000000000000000002 md5des MD5 maplesyrup DES maplesyrup");
+	conf_add(c, "createUser -e 000000000000000000000002 sha SHA maplesyrup AES-192-C");
+	conf_add(c, "createUser -e 000000000000000000000002 shab SHA maplesyrup AES-256 maplesyrup");
+	conf_add(c, "createUser -e 000000000000000000000002 sha224 SHA-224 maplesyrup AES-256-C");
+	conf_add(c, "createUser -e 000000000000000000000002 md5 MD5 maplesyrup");
+	assert_int_equal(c->n_password_to_key, 3);
+	assert_hex(user_named(c, "md5des")->auth_key, 16, "526f5eed9fcce26f8964c2930787d82b");
+	assert_hex(user_named(c, "md5des")->priv_key, 16, "526f5eed9fcce26f8964c2930787d82b");
+	assert_hex(user_named(c, "md5")->auth_key, 16, "526f5eed9fcce26f8964c2930787d82b");
+	assert_hex(user_named(c, "sha")->auth_key, 20, "6695febc9288e36282235fc7151f128497b38f3f");
+	assert_hex(user_named(c, "sha")->priv_key, 24,
+	           "6695febc9288e36282235fc7151f128497b38f3f9b8b6d78");
+	assert_hex(user_named(c, "shab")->priv_key, 32,
+	           "6695febc9288e36282235fc7151f128497b38f3f505e07eb9af25568fa1f5dbe");
+	assert_hex(user_named(c, "sha224")->auth_key, 28,
+	           "0bd8827c6e29f8065e08e09237f177e410f69b90e1782be682075674");
+	assert_hex(user_named(c, "sha224")->priv_key, 32,
+	           "0bd8827c6e29f8065e08e09237f177e410f69b90e1782be68207567422c34be4");
+
+	/* distinct passwords stay distinct: the last octet, a shorter and a longer one */
+	tt_conf_init(c);
+	conf_add(c, "createUser -e 8000000001020304 p1 SHA samepass12 AES samepass13");
+	conf_add(c, "createUser -e 8000000001020304 p2 SHA samepass1 AES samepass123");
+	assert_int_equal(c->n_password_to_key, 4);
+	conf_add(c, "createUser -e 8000000001020305 p3 SHA samepass123 AES samepass12");
+	conf_add(c, "createUser -e 8000000001020305 p4 SHA samepass13 AES samepass1");
+	assert_int_equal(c->n_password_to_key, 4);
+	expect_sha_aes_keys(user_named(c, "p1"), "samepass12", "samepass13");
+	expect_sha_aes_keys(user_named(c, "p2"), "samepass1", "samepass123");
+	expect_sha_aes_keys(user_named(c, "p3"), "samepass123", "samepass12");
+	expect_sha_aes_keys(user_named(c, "p4"), "samepass13", "samepass1");
+	assert_true(memcmp(user_named(c, "p1")->auth_key, user_named(c, "p1")->priv_key, 16));
+	/* the same password for another auth protocol is another Ku */
+	conf_add(c, "createUser -e 8000000001020305 p5 SHA-256 samepass12");
+	assert_int_equal(c->n_password_to_key, 5);
+	assert_int_equal(tt_usm_auth_key(TT_AUTH_SHA256, (const uint8_t *)"samepass12", 10,
+	                                 user_named(c, "p5")->engine_id, 8, kul), 32);
+	assert_memory_equal(user_named(c, "p5")->auth_key, kul, 32);
+	/* wildcard users keep Ku: the memo gives the same */
+	conf_add(c, "createUser w1 SHA samepass12 AES samepass13");
+	assert_int_equal(tt_usm_password_to_key(TT_AUTH_SHA1, (const uint8_t *)"samepass12", 10, ku), 20);
+	assert_memory_equal(user_named(c, "w1")->auth_key, ku, 20);
+	assert_int_equal(tt_usm_password_to_key(TT_AUTH_SHA1, (const uint8_t *)"samepass13", 10, ku), 20);
+	assert_memory_equal(user_named(c, "w1")->priv_key, ku, 20);
+
+	/* a password as long as the memo holds is memoized, a longer one is derived every time */
+	tt_conf_init(c);
+	memset(pw, 'L', sizeof pw);
+	pw[TT_P2K_MEMO_PW_MAX] = '\0';
+	for (i = 0; i < 3; i++)
+		conf_add(c, "createUser -e 0x800000000100%04x m%d SHA %s AES %s", i, i, pw, pw);
+	assert_int_equal(c->n_password_to_key, 1);
+	expect_sha_aes_keys(user_named(c, "m2"), pw, pw);
+	pw[TT_P2K_MEMO_PW_MAX] = 'L';
+	pw[TT_P2K_MEMO_PW_MAX + 1] = '\0';
+	for (i = 0; i < 3; i++)
+		conf_add(c, "createUser -e 0x800000000100%04x l%d SHA %s AES %s", i, i, pw, pw);
+	assert_int_equal(c->n_password_to_key, 1 + 6);
+	expect_sha_aes_keys(user_named(c, "l0"), pw, pw);
+	expect_sha_aes_keys(user_named(c, "l2"), pw, pw);
+
+	/* the end of loading wipes the memo (pass phrases and Ku); a later line derives afresh */
+	{
+		static const struct tt_p2k_memo zero[TT_P2K_MEMO_N];
+		assert_true(memcmp(c->p2k_memo, zero, sizeof zero) != 0);
+		tt_conf_load_done(c);
+		assert_memory_equal(c->p2k_memo, zero, sizeof zero);
+	}
+	assert_int_equal(c->n_password_to_key, 7);
+	pw[TT_P2K_MEMO_PW_MAX] = '\0';
+	conf_add(c, "createUser -e 0x8000000001000009 m9 SHA %s AES %s", pw, pw);
+	assert_int_equal(c->n_password_to_key, 8);
+	expect_sha_aes_keys(user_named(c, "m9"), pw, pw);
+	tt_conf_load_done(c);
+	free(c);
+}
+
 static void auth_user_lines(void **state)
 {
 	struct tt_conf c;
@@ -2874,6 +3013,7 @@ int main(void)
 		cmocka_unit_test(create_user_protocol_names),
 		cmocka_unit_test(create_user_keys),
 		cmocka_unit_test(create_user_passwords_and_duplicates),
+		cmocka_unit_test(create_user_password_to_key_once),
 		cmocka_unit_test(auth_user_lines),
 		cmocka_unit_test(engine_id_lines),
 	};

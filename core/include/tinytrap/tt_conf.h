@@ -3,8 +3,9 @@
  *
  * A struct tt_conf is caller-owned and read-only for the receiver, which keeps a pointer to it.
  * Hosted ports fill it from snmptrapd.conf-style lines (tt_conf_line), boards from strings
- * compiled in; both end in the same calls. Reloading builds a second tt_conf and hands it to
- * tt_rx_set_conf(), so a bad file never touches the live one.
+ * compiled in; both end in the same calls, and then in tt_conf_load_done(), which wipes the
+ * pass phrases remembered while the users were added. Reloading builds a second tt_conf and
+ * hands it to tt_rx_set_conf(), so a bad file never touches the live one.
  *
  * It does not read files, resolve host names or know about outputs: directives that belong to a
  * port (format2, traphandle, logOption, ...) are returned to the caller as TT_CONF_NOT_CORE.
@@ -26,6 +27,20 @@
 
 /* The longest OID restriction an authCommunity entry can hold (content octets). */
 #define TT_CONF_OID_MAX 64
+
+/* The password-to-key memo of a configuration being read: the last TT_P2K_MEMO_N distinct
+ * (auth protocol, pass phrase) pairs and their Ku, so that many createUser lines sharing one
+ * credential (one line per sending engine) cost one megabyte of hashing, not one each. Pass
+ * phrases are compared exactly; longer ones than TT_P2K_MEMO_PW_MAX octets are not kept (they
+ * are derived every time). It holds secrets: tt_conf_load_done() wipes it. */
+#define TT_P2K_MEMO_N 4
+#define TT_P2K_MEMO_PW_MAX 32
+struct tt_p2k_memo {
+	uint8_t auth;                    /* enum tt_auth_proto; TT_AUTH_NONE: an empty entry */
+	uint8_t pw_len;
+	uint8_t pw[TT_P2K_MEMO_PW_MAX];
+	uint8_t ku[TT_KEY_MAX];
+};
 
 /* One authCommunity line. */
 struct tt_community {
@@ -52,6 +67,9 @@ struct tt_conf {
 	 * 0 = empty (open addressing, linear probing, never more than half full). */
 	uint16_t user_index[2 * CONFIG_TT_MAX_USERS];
 	struct tt_auth_user auth_users[CONFIG_TT_MAX_USERS];
+	uint32_t n_password_to_key;    /* password-to-key runs (RFC 3414 A.2) of createUser so far */
+	uint8_t p2k_memo_next;         /* the memo entry replaced next (round robin) */
+	struct tt_p2k_memo p2k_memo[TT_P2K_MEMO_N]; /* empty unless being loaded: see above */
 };
 
 /* A user to add: what createUser says. */
@@ -95,9 +113,20 @@ int tt_conf_add_community(struct tt_conf *c, uint8_t uses, const uint8_t *name, 
 int tt_conf_line(struct tt_conf *c, const char *line, size_t len, char *err, size_t errcap);
 
 /* Adds a USM user, deriving its keys now: password-to-key (about a megabyte of hashing per
- * password) and, for a user with an engine ID, localization and privacy key extension. Returns
- * TT_OK, TT_ERR_FULL, TT_ERR_SHORT_PASSWORD or TT_ERR_INVALID with a message in err. */
+ * password) and, for a user with an engine ID, localization and privacy key extension.
+ * Password-to-key runs once per distinct (auth protocol, pass phrase) among the last
+ * TT_P2K_MEMO_N of them (the memo above; n_password_to_key counts the runs), the privacy
+ * password included: a user whose privacy secret is its auth password, or another user's, costs
+ * only its localization. Secrets are checked before any hashing, so a user refused for what it
+ * says leaves *c as it was. Returns TT_OK, TT_ERR_FULL, TT_ERR_SHORT_PASSWORD or TT_ERR_INVALID (also a user
+ * defined twice for the same engine) with a message in err, or TT_ERR_CRYPTO. */
 int tt_conf_add_user(struct tt_conf *c, const struct tt_user_cfg *cfg, char *err, size_t errcap);
+
+/* Ends the reading of a configuration: wipes the password-to-key memo (pass phrases and their
+ * Ku; tt_zeroize). Call it when the last line was applied, whether the configuration is kept or
+ * thrown away; lines added later still work (they derive afresh and fill the memo again, to be
+ * wiped again by another call). n_password_to_key is kept. */
+void tt_conf_load_done(struct tt_conf *c);
 
 /* Adds an authUser entry: notifications from user name at level min_level (TT_SEC_*) or
  * above may be used for uses (TT_USE_*). Returns TT_OK, TT_ERR_FULL or TT_ERR_INVALID. */
