@@ -17,6 +17,7 @@ void tt_rx_init(struct tt_rx *rx, const struct tt_conf *conf)
 	rx->max_reply = CONFIG_TT_MAX_MSG_SIZE;
 	tt_ratelimit_init(&rx->report_limit, 1000, CONFIG_TT_REPORTS_PER_S);
 	tt_ratelimit_init(&rx->auth_report_limit, 1000, CONFIG_TT_REPORTS_PER_S);
+	tt_ratelimit_init(&rx->slow_key_limit, 1000, CONFIG_TT_SLOW_KEYS_PER_S);
 }
 
 void tt_rx_set_conf(struct tt_rx *rx, const struct tt_conf *conf)

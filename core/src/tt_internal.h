@@ -92,9 +92,17 @@ int tt_usm_index_find(const struct tt_conf *c, const uint8_t *name, size_t name_
 int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
                 struct tt_usm_keyset *ks);
 
-/* After a good MAC: derives the privacy key of a cache miss and stores both in the cache. */
+/* tt_usm_keys_commit(): the derivation budget is spent; the message must be dropped. */
+#define TT_USM_SLOW_KEY_REFUSED 1
+
+/* After a good MAC and time window: derives the privacy key of a cache miss and stores both
+ * in the cache. A privacy key that costs a password-to-key run (Reeder extension) is derived
+ * only within the budget rx->slow_key_limit (CONFIG_TT_SLOW_KEYS_PER_S); over it, the message
+ * goes on with its fresh auth key, uncached, when need_priv is 0 (no privacy), else
+ * TT_USM_SLOW_KEY_REFUSED is returned (counted in stats.slow_keys_refused) and nothing was
+ * derived. A cache hit never spends the budget. Otherwise TT_OK or a negative tt_err. */
 int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
-                       uint64_t now_ms, struct tt_usm_keyset *ks);
+                       uint64_t now_ms, int need_priv, struct tt_usm_keyset *ks);
 
 /* Wipes the localized-key cache (the users changed). */
 void tt_usm_keys_flush(struct tt_rx *rx);

@@ -6,6 +6,11 @@
  * Keys are never derived per packet: password-to-key ran when the user was configured; a
  * wildcard user's keys are localized once per (user, engine) and kept in an LRU cache, which
  * only an authenticated message may fill, so spoofed engine IDs cannot evict good entries.
+ * A localization is one short hash, but a Reeder-extended privacy key (3DES, AES-192-C,
+ * AES-256-C over a hash shorter than the key) costs a password-to-key run: at most
+ * CONFIG_TT_SLOW_KEYS_PER_S such derivations run per second, after the MAC and the time window
+ * were checked; over that budget an encrypted message from an engine not in the cache is
+ * refused (an authNoPriv one is processed with its auth key, not cached).
  * It does not parse messages (v3.c) or encode replies (v3.c).
  */
 #include <string.h>
@@ -150,8 +155,20 @@ int tt_usm_keys(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine
 	return TT_OK;
 }
 
+/* 1 when the privacy key of u costs a password-to-key run per engine: a Reeder extension
+ * (tt_usm_priv_key_from_kul) of a localized key shorter than the key material. */
+static int priv_key_is_slow(const struct tt_user *u)
+{
+	enum tt_auth_proto ap = (enum tt_auth_proto)u->auth;
+	enum tt_priv_proto pp = (enum tt_priv_proto)u->priv;
+
+	if (pp != TT_PRIV_3DES && pp != TT_PRIV_AES192_C && pp != TT_PRIV_AES256_C)
+		return 0;
+	return tt_auth_hash_len(ap) < tt_priv_key_len(pp);
+}
+
 int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t engine_len,
-                       uint64_t now_ms, struct tt_usm_keyset *ks)
+                       uint64_t now_ms, int need_priv, struct tt_usm_keyset *ks)
 {
 	const struct tt_user *u = &rx->conf->users[user];
 	struct tt_key_cache_entry *e, *victim = &rx->key_cache[0];
@@ -163,6 +180,18 @@ int tt_usm_keys_commit(struct tt_rx *rx, int user, const uint8_t *engine, size_t
 		if (ks->cached)
 			ks->cached->used_ms = now_ms ? now_ms : 1;
 		return TT_OK;
+	}
+	if (priv_key_is_slow(u)) {
+		if (!tt_ratelimit_allow(&rx->slow_key_limit, now_ms, NULL)) {
+			/* Over the budget. A message without privacy needs only the auth key, which
+			 * it has: it goes on with the fresh key, uncached (no entry is evicted). */
+			if (!need_priv)
+				return TT_OK;
+			rx->stats.slow_keys_refused++;
+			tt_zeroize(ks->scratch_auth, sizeof ks->scratch_auth);
+			return TT_USM_SLOW_KEY_REFUSED;
+		}
+		rx->stats.slow_keys_derived++;
 	}
 	for (i = 0; i < CONFIG_TT_KEY_CACHE; i++) {
 		e = &rx->key_cache[i];

@@ -669,7 +669,16 @@ const struct tt_rx_result *tt_v3_input(struct tt_rx *rx, uint8_t *dgram, size_t 
 			diag(rx, "stale trap for user ", &m, from, tail);
 			return tt_rx_drop(rx, TT_REASON_NOT_IN_TIME_WINDOW, 0);
 		}
-		if ((rc = tt_usm_keys_commit(rx, user, m.engine, m.engine_len, now_ms, &ks)) < 0) {
+		rc = tt_usm_keys_commit(rx, user, m.engine, m.engine_len, now_ms,
+		                        m.level == TT_SEC_PRIV, &ks);
+		if (rc == TT_USM_SLOW_KEY_REFUSED) {
+			/* our own limit, not the sender's fault: no Report (an inform is retried) */
+			tt_zeroize(&ks, sizeof ks);
+			diag(rx, "key derivation budget exceeded for user ", &m, from,
+			     ": message dropped (CONFIG_TT_SLOW_KEYS_PER_S)");
+			return tt_rx_drop(rx, TT_REASON_DECRYPTION_ERROR, 0);
+		}
+		if (rc < 0) {
 			tt_zeroize(&ks, sizeof ks);
 			return tt_rx_drop(rx, TT_REASON_DECRYPTION_ERROR, rc);
 		}

@@ -278,10 +278,10 @@ static void log_counters(void)
 	}
 	logout_msg(&lo, SEV_NOTICE, "dropped: total %u%s", total, drops);
 	logout_msg(&lo, SEV_NOTICE, "snmpv3: reports %u, reports rate-limited %u, time syncs %u, "
-	           "keys localized %u, remote engines evicted %u; engine 0x%s, engineBoots %u, "
-	           "engineTime %u",
+	           "keys localized %u, slow keys derived %u, slow keys refused %u, remote engines "
+	           "evicted %u; engine 0x%s, engineBoots %u, engineTime %u",
 	           s->reports, s->reports_suppressed, s->time_syncs, s->key_localizations,
-	           s->remote_engines_evicted, engine_hex, (unsigned)engine.boots,
+	           s->slow_keys_derived, s->slow_keys_refused, s->remote_engines_evicted, engine_hex, (unsigned)engine.boots,
 	           (unsigned)((now_ms() - rx.engine.start_ms) / 1000u));
 	logout_msg(&lo, SEV_NOTICE, "output: alerts %u, logged %u, refused %u, not logged on "
 	           "purpose %u, write errors %u; network: replies sent %u, reply errors %u, receive "

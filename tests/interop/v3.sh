@@ -641,7 +641,7 @@ check "... packets and deliveries (v3 traps count as v2 traps)" has_re "$LOG_H" 
 check "... the USM drop reasons" has_re "$LOG_H" \
   '^dropped: total 6, .*unknown engine ID 1, unknown user name 1, unsupported security level 1, wrong digest 1, not in time window 1, decryption error 1$'
 check "... the Reports, keys and engine state" has_re "$LOG_H" \
-  '^snmpv3: reports 1, reports rate-limited 0, time syncs 0, keys localized [0-9]+, remote engines evicted 0; engine 0x80001f8880[0-9a-f]{24}, engineBoots 1, engineTime [0-9]+$'
+  '^snmpv3: reports 1, reports rate-limited 0, time syncs 0, keys localized [0-9]+, slow keys derived 0, slow keys refused 0, remote engines evicted 0; engine 0x80001f8880[0-9a-f]{24}, engineBoots 1, engineTime [0-9]+$'
 # SIGHUP changing a pass phrase: keys localized and cached for the old one must not survive; the
 # remote engine clocks must (else a reload would reopen the replay window)
 trap3 "$H" 0x8000000001020703 "$(v3args h2i SHA-512 AES-192-C)" "h2i old pass" 2>/dev/null

@@ -1268,6 +1268,125 @@ static void cipher_memo_follows_key_cache(void **state)
 	free(rx);
 }
 
+/* The Reeder-extended privacy key of a wildcard user costs a password-to-key run per new
+ * engine: at most CONFIG_TT_SLOW_KEYS_PER_S of them per second (usm.c). Authentic traps from
+ * more engines than the cache holds, all in one second: the budget's worth are derived and
+ * delivered, the rest dropped (no Report) with a diagnostic, and the next second serves more;
+ * a cached engine, an authNoPriv message, a forged MAC and a user whose key is cheap never
+ * spend the budget. */
+static void slow_key_budget(void **state)
+{
+	enum { N = CONFIG_TT_KEY_CACHE + 50 };
+	const uint32_t budget = CONFIG_TT_SLOW_KEYS_PER_S;
+	struct tt_conf conf;
+	struct tt_rx *rx;
+	struct tl_usm_keys *k = malloc((N + 1) * sizeof *k), fast;
+	uint8_t (*e)[8] = malloc((N + 1) * sizeof *e);
+	const struct tt_rx_result *r;
+	uint64_t now = T0 + 10000;
+	uint32_t i, delivered, loc;
+	struct tl_v3 m;
+	struct tl_vb v[3];
+	char want[200];
+	(void)state;
+
+	assert_non_null(k);
+	assert_non_null(e);
+	tl_conf(&conf, "createUser slow SHA slowauthpass AES-256-C slowprivpass",
+	        "createUser fast SHA fastauthpass AES fastprivpass",
+	        "createUser cheapc SHA-256 cheapauthpass AES-256-C cheapprivpass",
+	        "authUser log slow auth", "authUser log fast", "authUser log cheapc", NULL);
+	rx = new_rx(&conf, 1);
+	for (i = 0; i <= N; i++) {
+		uint8_t id[8] = {0x80, 0, 0, 0, 9, 0, (uint8_t)(i >> 8), (uint8_t)i};
+		memcpy(e[i], id, 8);
+		tl_usm_keys(&k[i], TT_AUTH_SHA1, "slowauthpass", TT_PRIV_AES256_C, "slowprivpass",
+		            e[i], 8);
+	}
+	/* engine N is heard first: its keys are cached */
+	expect_delivered(trap(rx, "slow", &k[N], TL_V3_AUTH | TL_V3_PRIV, e[N], 8, 1, 1000, now));
+
+	/* the next second: a flood of forged MACs from every engine derives nothing expensive
+	 * (the auth key localization is cheap and runs) and spends none of the budget */
+	now += 1000;
+	loc = rx->stats.key_localizations;
+	for (i = 0; i < N; i++) {
+		sender(&m, v, "slow", &k[i], TL_V3_AUTH | TL_V3_PRIV, e[i], 8, 1, 1000, "forged");
+		m.bad_mac = 1;
+		expect_refused(send_msg(rx, &m, now), TT_REASON_WRONG_DIGEST, "slow");
+	}
+	assert_int_equal(rx->stats.key_localizations, loc + N);
+
+	/* in the same second, authentic traps from all N engines: the budget, then drops */
+	delivered = 0;
+	for (i = 0; i < N; i++) {
+		r = trap(rx, "slow", &k[i], TL_V3_AUTH | TL_V3_PRIV, e[i], 8, 1, 1000, now);
+		if (i < budget) {
+			expect_delivered(r);
+			delivered++;
+			continue;
+		}
+		expect_refused(r, TT_REASON_DECRYPTION_ERROR, "slow");
+		snprintf(want, sizeof want, "key derivation budget exceeded for user 'slow' from "
+		         "127.0.0.1, engine 0x%02X%02X%02X%02X%02X%02X%02X%02X: message dropped "
+		         "(CONFIG_TT_SLOW_KEYS_PER_S)", e[i][0], e[i][1], e[i][2], e[i][3], e[i][4],
+		         e[i][5], e[i][6], e[i][7]);
+		if (strcmp(r->diag, want) != 0)
+			fail_msg("diag '%s', expected '%s'", r->diag, want);
+	}
+	assert_int_equal(delivered, budget);
+	/* engine N's, and the budget: the forged flood derived none */
+	assert_int_equal(rx->stats.slow_keys_derived, 1 + budget);
+	assert_int_equal(rx->stats.slow_keys_refused, N - budget);
+	assert_int_equal(rx->stats.dropped[TT_REASON_DECRYPTION_ERROR], N - budget);
+	assert_int_equal(rx->stats.reports, 0);
+	/* still in that second: a cached engine is served, from the cache (the last one derived;
+	 * with a cache larger than the budget, engine N's and the first one too) */
+	loc = rx->stats.key_localizations;
+	expect_delivered(trap(rx, "slow", &k[budget - 1], TL_V3_AUTH | TL_V3_PRIV, e[budget - 1], 8,
+	                      1, 1001, now));
+	if (CONFIG_TT_KEY_CACHE > budget) {
+		expect_delivered(trap(rx, "slow", &k[N], TL_V3_AUTH | TL_V3_PRIV, e[N], 8, 1, 1001,
+		                      now));
+		expect_delivered(trap(rx, "slow", &k[0], TL_V3_AUTH | TL_V3_PRIV, e[0], 8, 1, 1001,
+		                      now));
+	}
+	assert_int_equal(rx->stats.key_localizations, loc);
+	/* an authNoPriv trap from an engine not cached needs no privacy key: served with its
+	 * auth key, which is not cached (a second one localizes it again) */
+	expect_delivered(trap(rx, "slow", &k[N - 1], TL_V3_AUTH, e[N - 1], 8, 1, 1001, now));
+	expect_delivered(trap(rx, "slow", &k[N - 1], TL_V3_AUTH, e[N - 1], 8, 1, 1001, now));
+	assert_int_equal(rx->stats.key_localizations, loc + 2);
+	assert_int_equal(rx->stats.slow_keys_derived, 1 + budget);
+	assert_int_equal(rx->stats.slow_keys_refused, N - budget);
+
+	/* the next second serves the next engines */
+	now += 1000;
+	for (i = budget; i < N; i++) {
+		r = trap(rx, "slow", &k[i], TL_V3_AUTH | TL_V3_PRIV, e[i], 8, 1, 1002, now);
+		if (i < 2 * budget)
+			expect_delivered(r);
+		else
+			expect_refused(r, TT_REASON_DECRYPTION_ERROR, "slow");
+	}
+	assert_int_equal(rx->stats.slow_keys_derived, 1 + 2 * budget);
+	assert_int_equal(rx->stats.slow_keys_refused, 2 * (N - budget) - budget);
+
+	/* AES-128, and AES-256-C over SHA-256 (no extension needed), are cheap: never bounded */
+	for (i = 0; i < N; i++) {
+		tl_usm_keys(&fast, TT_AUTH_SHA1, "fastauthpass", TT_PRIV_AES128, "fastprivpass", e[i], 8);
+		expect_delivered(trap(rx, "fast", &fast, TL_V3_AUTH | TL_V3_PRIV, e[i], 8, 1, 1002, now));
+		tl_usm_keys(&fast, TT_AUTH_SHA256, "cheapauthpass", TT_PRIV_AES256_C, "cheapprivpass",
+		            e[i], 8);
+		expect_delivered(trap(rx, "cheapc", &fast, TL_V3_AUTH | TL_V3_PRIV, e[i], 8, 1, 1002,
+		                      now));
+	}
+	assert_int_equal(rx->stats.slow_keys_derived, 1 + 2 * budget);
+	free(rx);
+	free(k);
+	free(e);
+}
+
 /* --- authUser levels; security levels a user supports ---------------------------------------- */
 
 static void auth_user_levels(void **state)
@@ -2995,6 +3114,7 @@ int main(void)
 		cmocka_unit_test(wildcard_user_many_engines),
 		cmocka_unit_test(key_cache_lru),
 		cmocka_unit_test(cipher_memo_follows_key_cache),
+		cmocka_unit_test(slow_key_budget),
 		cmocka_unit_test(auth_user_levels),
 		cmocka_unit_test(unsupported_levels),
 		cmocka_unit_test(inform_reports),

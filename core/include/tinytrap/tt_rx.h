@@ -61,7 +61,11 @@ enum tt_reason {
 	TT_REASON_UNSUPPORTED_SEC_LEVEL, /* usmStatsUnsupportedSecLevels */
 	TT_REASON_WRONG_DIGEST,     /* usmStatsWrongDigests */
 	TT_REASON_NOT_IN_TIME_WINDOW, /* usmStatsNotInTimeWindows */
-	TT_REASON_DECRYPTION_ERROR, /* usmStatsDecryptionErrors */
+	TT_REASON_DECRYPTION_ERROR, /* usmStatsDecryptionErrors; also, without a Report, an
+	                               encrypted message of a wildcard user from an engine whose
+	                               keys are not cached when the Reeder privacy key derivation
+	                               budget is spent (stats.slow_keys_refused,
+	                               CONFIG_TT_SLOW_KEYS_PER_S): we cannot decrypt it now */
 	TT_REASON_COUNT
 };
 
@@ -88,6 +92,10 @@ struct tt_rx_stats {
 	                              messages with engineBoots and engineTime 0, answered by the
 	                              notInTimeWindows Report (counted there too) */
 	uint32_t key_localizations;/* keys localized for wildcard users (cache misses) */
+	uint32_t slow_keys_derived;/* of those, Reeder privacy keys derived (a password-to-key
+	                              run each), at most CONFIG_TT_SLOW_KEYS_PER_S per second */
+	uint32_t slow_keys_refused;/* messages dropped because that budget was spent (reason
+	                              TT_REASON_DECRYPTION_ERROR, no Report) */
 	uint32_t remote_engines_evicted; /* remote engine entries reused for another engine */
 	uint32_t dropped[TT_REASON_COUNT]; /* drops by reason */
 };
@@ -182,6 +190,8 @@ struct tt_rx {
 	 * authenticated Reports apart, and a share per source. */
 	struct tt_ratelimit report_limit;      /* unauthenticated: CONFIG_TT_REPORTS_PER_S */
 	struct tt_ratelimit auth_report_limit; /* authenticated: as many, of their own */
+	/* Reeder privacy key derivations for the key cache (usm.c): CONFIG_TT_SLOW_KEYS_PER_S */
+	struct tt_ratelimit slow_key_limit;
 	uint32_t report_seed;                  /* keys the source hash (from the entropy) */
 	struct tt_report_source report_sources[CONFIG_TT_REPORT_SOURCES];
 	/* The keyed HMAC state of the key that checked the last MAC (its two pad blocks already
