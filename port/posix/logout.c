@@ -115,6 +115,16 @@ static const char *dest_name(const struct logout_dest *d)
 	}
 }
 
+/* Formats one message line into line[cap], leaving room for a '\n' and a '\0' after it;
+ * returns its length (cut to fit), or -1. */
+static int format_line(char *line, size_t cap, const char *fmt, va_list ap)
+{
+	int len = vsnprintf(line, cap - 1, fmt, ap);
+	if (len >= 0 && (size_t)len > cap - 2)
+		len = (int)cap - 2;
+	return len;
+}
+
 /* A destination's failure or recovery: on the other destinations (logout_msg skips a failed
  * one), and also on standard error and syslog (at sev: LOG_ERR for a failure) when those are not
  * destinations already, so that a lone -Lf that fails still reaches someone. */
@@ -132,12 +142,10 @@ static void alarm_msg(struct logout *lo, int sev, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	len = vsnprintf(line, sizeof line - 1, fmt, ap);
+	len = format_line(line, sizeof line, fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		return;
-	if ((size_t)len > sizeof line - 2)
-		len = (int)sizeof line - 2;
 	line[len] = '\0';
 	logout_msg(lo, sev, "%s", line);
 	for (i = 0; i < lo->n; i++) {
@@ -400,12 +408,10 @@ void logout_msg(struct logout *lo, int sev, const char *fmt, ...)
 	unsigned i;
 
 	va_start(ap, fmt);
-	len = vsnprintf(line, sizeof line - 1, fmt, ap);
+	len = format_line(line, sizeof line, fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		return;
-	if ((size_t)len > sizeof line - 2)
-		len = (int)sizeof line - 2;
 	if (!lo->opened || lo->echo_stderr) {
 		size_t done;
 		line[len] = '\n';
